@@ -1,0 +1,46 @@
+"""kkfz-docs: het kwaliteitsverslag volgens de handreiking van het Kwaliteitskader Forensische Zorg.
+
+The public API. Renderers load docxtpl and ReportLab only when they are called.
+"""
+
+from .errors import Invoerfout, OngeldigVerslag, PaginaLimietOverschreden
+from .findings import Bevinding, Niveau
+from .load import load, to_data
+from .rules import check
+from .sections.algemene_informatie import AlgemeneInformatie, Clienten, Zorgtype
+from .sections.organisatie import Organisatie
+from .sections.pijlers import DoelStatus, DoelVoortgang, Ontwikkelpunt, PijlerReflectie
+from .sections.prestatie_indicatoren import PrestatieIndicator, Tabel, TabelRij
+from .sections.spinnenweb import Spinnenweb
+from .sections.themas import Planning, Thema
+from .values import Kwartaal, Periode, Pijler
+from .verslag import Kwaliteitsverslag
+
+__all__ = [
+    "AlgemeneInformatie",
+    "Bevinding",
+    "Clienten",
+    "DoelStatus",
+    "DoelVoortgang",
+    "Invoerfout",
+    "Kwaliteitsverslag",
+    "Kwartaal",
+    "Niveau",
+    "OngeldigVerslag",
+    "Ontwikkelpunt",
+    "Organisatie",
+    "PaginaLimietOverschreden",
+    "Periode",
+    "Pijler",
+    "PijlerReflectie",
+    "Planning",
+    "PrestatieIndicator",
+    "Spinnenweb",
+    "Tabel",
+    "TabelRij",
+    "Thema",
+    "Zorgtype",
+    "check",
+    "load",
+    "to_data",
+]

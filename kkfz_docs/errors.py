@@ -1,0 +1,43 @@
+"""The exceptions of kkfz-docs; their messages are Dutch and say what to do."""
+
+from __future__ import annotations
+
+from attrs import define
+
+__all__ = ["Invoerfout", "OngeldigVerslag", "PaginaLimietOverschreden"]
+
+
+@define(frozen=True)
+class Invoerfout:
+    """One problem in an input file: field path, YAML line (if known) and a Dutch message."""
+
+    pad: str
+    melding: str
+    regel: int | None = None
+
+    def __str__(self) -> str:
+        waar = self.pad or "(het hele bestand)"
+        if self.regel:
+            waar += f" (regel {self.regel})"
+        return f"{waar}: {self.melding}"
+
+
+class OngeldigVerslag(ValueError):
+    """The input cannot be read as a kwaliteitsverslag; .fouten lists every problem found.
+
+    .leesbaar is False when the file could not be read or parsed at all (no such file, YAML
+    syntax error, not a mapping); the CLI exits 2 for those, 1 for content errors.
+    """
+
+    def __init__(self, fouten: list[Invoerfout], bestand: str | None = None, *, leesbaar: bool = True):
+        self.fouten = fouten
+        self.bestand = bestand
+        self.leesbaar = leesbaar
+        kop = f"{bestand}: " if bestand else ""
+        n = len(fouten)
+        regels = "\n".join(f"  - {f}" for f in fouten)
+        super().__init__(f"{kop}{n} {'fout' if n == 1 else 'fouten'} in de invoer:\n{regels}")
+
+
+class PaginaLimietOverschreden(Exception):
+    """The laid-out PDF has more pages than allowed; nothing was written."""

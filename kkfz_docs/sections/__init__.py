@@ -1,0 +1,1 @@
+"""One module per section of the handreiking kwaliteitsverslag: its attrs classes and its rules."""

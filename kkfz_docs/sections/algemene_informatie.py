@@ -1,0 +1,103 @@
+"""Algemene informatie: visie, type(n) forensische zorg, cliënten op de peildatum, percentage FZ."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+
+from attrs import define, field
+
+from ..findings import Bevinding, fout, waarschuwing
+from ..values import Aantal, Beveiligingsniveau, check_aantal, check_beveiligingsniveau, validator
+
+# Settings where the handreiking expects a beveiligingsniveau (clinical care and residential care).
+_SETTINGS_MET_NIVEAU = (
+    "klinisch", "kliniek", "fpc", "fpk", "fvk", "fpa", "fva", "ppc", "tbs", "verblijf",
+    "beschermd wonen", "opvang",
+)
+
+
+@define(frozen=True)
+class Zorgtype:
+    """One setting in which forensische zorg is delivered, with its beveiligingsniveau if any."""
+
+    setting: str
+    beveiligingsniveau: Beveiligingsniveau | None = field(
+        default=None, validator=validator(check_beveiligingsniveau)
+    )
+    toelichting: str = ""
+
+    @property
+    def vraagt_beveiligingsniveau(self) -> bool:
+        setting = self.setting.lower()
+        return any(woord in setting for woord in _SETTINGS_MET_NIVEAU)
+
+
+def _check_aantallen(_instance, _attribute, value: Mapping[str, int]) -> None:
+    for aantal in value.values():
+        check_aantal(aantal)
+
+
+@define(frozen=True)
+class Clienten:
+    """Clients on the peildatum: DJI-funded forensische zorg and all otherwise funded care."""
+
+    forensische_zorg: Aantal | None = field(default=None, validator=validator(check_aantal))
+    """Clients whose care DJI finances; None until filled in."""
+    anders_gefinancierd: dict[str, Aantal] = field(factory=dict, validator=_check_aantallen)
+    """Financieringsvorm -> clients (WLZ, WMO, Zvw including vrijwillige forensische zorg, ...)."""
+    peildatum: dt.date | None = None
+    """None means 31 December of the verslagjaar."""
+
+    @property
+    def totaal(self) -> int:
+        return (self.forensische_zorg or 0) + sum(self.anders_gefinancierd.values())
+
+    @property
+    def percentage_fz(self) -> float | None:
+        """Share of DJI-funded clients in all clients, 0-100; None when there are no clients."""
+        if self.totaal == 0:
+            return None
+        return (self.forensische_zorg or 0) / self.totaal * 100
+
+
+@define(frozen=True)
+class AlgemeneInformatie:
+    """The first required section of the handreiking."""
+
+    visie: str = ""
+    zorgtypen: tuple[Zorgtype, ...] = ()
+    clienten: Clienten = field(factory=Clienten)
+    omzet: dict[str, Decimal] = field(factory=dict)
+    """Financieringsvorm -> turnover in euro (optional)."""
+
+
+def regels(info: AlgemeneInformatie, pad: str, verslagjaar: int) -> Iterator[Bevinding]:
+    if not info.visie.strip():
+        yield fout(f"{pad}.visie", "de visie op forensische zorg ontbreekt; beschrijf in een paar zinnen hoe uw "
+                   "organisatie naar forensische zorg kijkt")
+    if not info.zorgtypen:
+        yield fout(f"{pad}.zorgtypen", "noem minstens één type forensische zorg met de setting (bijvoorbeeld "
+                   "'Beschermd wonen' of 'Ambulante begeleiding') en, waar het geldt, het beveiligingsniveau")
+    for i, zorgtype in enumerate(info.zorgtypen):
+        if not zorgtype.setting.strip():
+            yield fout(f"{pad}.zorgtypen[{i}].setting", "de setting ontbreekt; vul bijvoorbeeld 'Klinische zorg' in")
+        elif zorgtype.vraagt_beveiligingsniveau and zorgtype.beveiligingsniveau is None:
+            yield waarschuwing(
+                f"{pad}.zorgtypen[{i}].beveiligingsniveau",
+                f"bij de setting '{zorgtype.setting}' hoort een beveiligingsniveau; vul 1, 2, 3 of 4 in",
+            )
+    clienten = info.clienten
+    cpad = f"{pad}.clienten"
+    if clienten.forensische_zorg is None:
+        yield fout(f"{cpad}.forensische_zorg", "vul het aantal cliënten in dat op de peildatum forensische zorg "
+                   "kreeg die DJI financiert (0 als dat er geen waren)")
+    elif clienten.totaal == 0:
+        yield waarschuwing(cpad, "er zijn geen cliënten op de peildatum; het percentage forensische zorg wordt "
+                           "'n.v.t.'. Vul ook de anders gefinancierde cliënten in (bijvoorbeeld WLZ, WMO, Zvw) als "
+                           "die er zijn")
+    eind = dt.date(verslagjaar, 12, 31)
+    if clienten.peildatum is not None and clienten.peildatum != eind:
+        yield waarschuwing(f"{cpad}.peildatum", f"de handreiking vraagt de aantallen op 31 december "
+                           f"{verslagjaar}; pas de peildatum aan of laat hem weg")

@@ -1,0 +1,134 @@
+"""De reflectie per pijler: algemeen beeld, reflectie, successen, aandachtspunten, doelen, ontwikkelpunten."""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from attrs import define, field
+
+from ..findings import Bevinding, fout, waarschuwing
+from ..values import Periode, Pijler, WaardeFout
+
+GEEN_NIEUWE_ONTWIKKELPUNTEN = "geen nieuwe ontwikkelpunten; lopende doelen uit het meerjarenplan worden voortgezet"
+
+
+class DoelStatus(enum.StrEnum):
+    """Where a goal from the meerjarenplan stands at the end of the verslagjaar."""
+
+    BEHAALD = "behaald"
+    DEELS_BEHAALD = "deels_behaald"
+    IN_UITVOERING = "in_uitvoering"
+    UITGESTELD = "uitgesteld"
+    NIET_GESTART = "niet_gestart"
+    VERVALLEN = "vervallen"
+
+    @property
+    def label(self) -> str:
+        """Printed form: "Deels behaald"."""
+        return self.value.replace("_", " ").capitalize()
+
+    @classmethod
+    def parse(cls, value: object) -> DoelStatus:
+        if isinstance(value, DoelStatus):
+            return value
+        if isinstance(value, str):
+            key = "_".join(value.strip().lower().replace("-", " ").split())
+            try:
+                return cls(key)
+            except ValueError:
+                pass
+        keuzes = ", ".join(s.value for s in cls)
+        raise WaardeFout(f"'{value}' is geen status; kies uit: {keuzes}")
+
+
+@define(frozen=True)
+class DoelVoortgang:
+    """Progress on one goal of the organisation's own meerjarenplan."""
+
+    titel: str
+    gepland: Periode | None = None
+    status: DoelStatus | None = None
+    toelichting: str = ""
+
+
+@define(frozen=True)
+class Ontwikkelpunt:
+    """A plan for the coming calendar year."""
+
+    omschrijving: str
+    wanneer: Periode | None = None
+    verantwoordelijke: str = ""
+
+
+@define(frozen=True)
+class PijlerReflectie:
+    """The handreiking's (a) algemeen beeld, (b) reflectie and (c) ontwikkelpunten for one pijler."""
+
+    nummer: Pijler = field(converter=Pijler.parse)
+    algemeen_beeld: str = ""
+    reflectie: str = ""
+    successen: tuple[str, ...] = ()
+    aandachtspunten: tuple[str, ...] = ()
+    doelen: tuple[DoelVoortgang, ...] = ()
+    ontwikkelpunten: tuple[Ontwikkelpunt, ...] = ()
+
+    @property
+    def titel(self) -> str:
+        return self.nummer.titel
+
+
+def check_pijlerset(nummers: Iterable[Pijler]) -> None:
+    """Pijler 1-4 each exactly once; pijler 5 at most once."""
+    telling = Counter(nummers)
+    dubbel = sorted(p.value for p, n in telling.items() if n > 1)
+    ontbreekt = [p.value for p in list(Pijler)[:4] if p not in telling]
+    problemen = []
+    if ontbreekt:
+        namen = ", ".join(f"pijler {n} ({Pijler(n).naam})" for n in ontbreekt)
+        problemen.append(f"{namen} ontbreekt; de handreiking vraagt een reflectie op pijler 1, 2, 3 en 4")
+    if dubbel:
+        problemen.append(f"pijler {', '.join(map(str, dubbel))} staat er meer dan één keer in; voeg de teksten samen")
+    if problemen:
+        raise WaardeFout("; ".join(problemen))
+
+
+def regels(reflectie: PijlerReflectie, pad: str, verslagjaar: int) -> Iterator[Bevinding]:
+    naam = reflectie.titel
+    if not reflectie.algemeen_beeld.strip():
+        yield fout(f"{pad}.algemeen_beeld", f"{naam}: het algemeen beeld ontbreekt; beschrijf in hoeverre uw "
+                   "organisatie aan de kwaliteitsaspecten van deze pijler voldoet")
+    heeft_reflectie = bool(reflectie.reflectie.strip())
+    if not heeft_reflectie and not reflectie.successen:
+        yield fout(f"{pad}.reflectie", f"{naam}: de reflectie op de resultaten van {verslagjaar} ontbreekt; schrijf "
+                   "een reflectie of noem de successen")
+    if not reflectie.successen:
+        yield waarschuwing(f"{pad}.successen", f"{naam}: er zijn geen successen genoemd; de handreiking vraagt "
+                           "successen en aandachtspunten")
+    if not reflectie.aandachtspunten:
+        yield waarschuwing(f"{pad}.aandachtspunten", f"{naam}: er zijn geen aandachtspunten genoemd; de "
+                           "handreiking vraagt successen en aandachtspunten")
+    if not reflectie.doelen and not heeft_reflectie:
+        yield waarschuwing(f"{pad}.doelen", f"{naam}: de reflectie zegt niets over de doelen uit uw "
+                           "meerjarenplan; noem de doelen met hun status of schrijf een reflectie")
+    for i, doel in enumerate(reflectie.doelen):
+        if not doel.titel.strip():
+            yield fout(f"{pad}.doelen[{i}].titel", f"{naam}: een doel zonder titel; vul de titel uit het "
+                       "meerjarenplan in")
+        if doel.status is None and doel.gepland is not None and (
+            doel.gepland.eerste_jaar <= verslagjaar <= doel.gepland.laatste_jaar
+        ):
+            yield waarschuwing(f"{pad}.doelen[{i}].status", f"{naam}: het doel '{doel.titel}' stond voor "
+                               f"{verslagjaar} gepland maar heeft geen status; vul bijvoorbeeld 'behaald' of "
+                               "'in_uitvoering' in")
+    if not reflectie.ontwikkelpunten:
+        yield fout(f"{pad}.ontwikkelpunten", f"{naam}: de ontwikkelpunten voor {verslagjaar + 1} ontbreken. Zijn er "
+                   f"geen nieuwe, schrijf dan één regel als: '{GEEN_NIEUWE_ONTWIKKELPUNTEN}'")
+    for i, punt in enumerate(reflectie.ontwikkelpunten):
+        if not punt.omschrijving.strip():
+            yield fout(f"{pad}.ontwikkelpunten[{i}].omschrijving", f"{naam}: een leeg ontwikkelpunt; beschrijf wat "
+                       "u komend jaar gaat doen of haal het weg")
+        if punt.wanneer is not None and punt.wanneer.laatste_jaar <= verslagjaar:
+            yield waarschuwing(f"{pad}.ontwikkelpunten[{i}].wanneer", f"{naam}: '{punt.wanneer}' ligt niet in "
+                               f"{verslagjaar + 1} of later; ontwikkelpunten gaan over het komende jaar")

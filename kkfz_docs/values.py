@@ -1,0 +1,249 @@
+"""Small value types shared by the sections: pijlers, quarters, periods and bounded numbers.
+
+Each constrained number has one checking function, used both by the attrs validators (objects
+built in Python) and by the loader's structure hooks (so every problem in a file is found in one
+run). Messages are Dutch because they reach the user unchanged.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import NewType
+
+from attrs import define
+
+__all__ = [
+    "Aantal",
+    "Beveiligingsniveau",
+    "Kwartaal",
+    "PdcaScore",
+    "Periode",
+    "Pijler",
+    "ThemaNummer",
+    "WaardeFout",
+]
+
+
+class WaardeFout(ValueError):
+    """A value of the right kind that breaks a rule; its message is Dutch and says how to fix it."""
+
+
+class Pijler(enum.IntEnum):
+    """The five pijlers of the KKFZ, with their canonical Dutch names."""
+
+    VEILIGHEID_EN_PERSOONSGERICHTE_ZORG = 1
+    FORENSISCH_VAKMANSCHAP = 2
+    ORGANISATIE_VAN_ZORG = 3
+    SAMENWERKEN = 4
+    INFORMEREN_OVER_RESULTATEN = 5
+
+    @property
+    def naam(self) -> str:
+        """The canonical name, e.g. "Forensisch vakmanschap"."""
+        return _PIJLER_NAMEN[self]
+
+    @property
+    def korte_naam(self) -> str:
+        """A short name for chart axes."""
+        return _PIJLER_KORT[self]
+
+    @property
+    def titel(self) -> str:
+        """The section heading, e.g. "Pijler 2: Forensisch vakmanschap"."""
+        return f"Pijler {self.value}: {self.naam}"
+
+    @classmethod
+    def parse(cls, value: object) -> Pijler:
+        """Accept a number 1-5, "pijler 2", the canonical name or a known alias (any case)."""
+        if isinstance(value, Pijler):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            if 1 <= value <= 5:
+                return cls(value)
+            raise WaardeFout(f"pijler {value} bestaat niet; kies een nummer van 1 tot en met 5")
+        if isinstance(value, str):
+            key = " ".join(value.lower().split())
+            key = re.sub(r"^pijler\s*", "", key)
+            if key.isdigit():
+                return cls.parse(int(key))
+            key = re.sub(r"^\d\s*[:.]\s*", "", key)
+            if key in _PIJLER_ALIASSEN:
+                return _PIJLER_ALIASSEN[key]
+            namen = "; ".join(p.naam for p in cls)
+            raise WaardeFout(f"'{value}' is geen pijler; gebruik een nummer van 1 tot en met 5 of een naam: {namen}")
+        raise WaardeFout("geef de pijler als nummer (1 tot en met 5) of als naam")
+
+
+_PIJLER_NAMEN = {
+    Pijler(1): "Veiligheid en persoonsgerichte zorg",
+    Pijler(2): "Forensisch vakmanschap",
+    Pijler(3): "Organisatie van zorg",
+    Pijler(4): "Samenwerken",
+    Pijler(5): "Informeren over resultaten",
+}
+_PIJLER_KORT = {
+    Pijler(1): "Veiligheid",
+    Pijler(2): "Vakmanschap",
+    Pijler(3): "Organisatie",
+    Pijler(4): "Samenwerken",
+    Pijler(5): "Informeren",
+}
+_PIJLER_ALIASSEN = {naam.lower(): p for p, naam in _PIJLER_NAMEN.items()} | {
+    "forensische vakmanschap": Pijler(2),
+    "organisatie van de zorg": Pijler(3),
+    "samenwerking": Pijler(4),
+}
+
+
+Aantal = NewType("Aantal", int)
+"""A count of clients: a whole number, 0 or more."""
+PdcaScore = NewType("PdcaScore", int)
+"""A spinnenweb score: a whole number 0 to 4."""
+Beveiligingsniveau = NewType("Beveiligingsniveau", int)
+"""A security level: 1 (lowest) to 4 (FPC/tbs)."""
+ThemaNummer = NewType("ThemaNummer", int)
+"""One of the sector's 14 thema's."""
+
+
+def _whole_number(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("een geheel getal")
+    return value
+
+
+def check_aantal(value: object) -> int:
+    n = _whole_number(value)
+    if n < 0:
+        raise WaardeFout(f"een aantal kan niet negatief zijn ({n}); vul 0 of meer in")
+    return n
+
+
+def check_pdca_score(value: object) -> int:
+    if isinstance(value, float) or (isinstance(value, str) and re.fullmatch(r"\d+[,.]\d+", value.strip())):
+        raise WaardeFout(f"score {value} is geen heel getal; het spinnenweb kent alleen 0, 1, 2, 3 of 4")
+    n = _whole_number(value)
+    if not 0 <= n <= 4:
+        raise WaardeFout(f"score {n} valt buiten de schaal; kies 0, 1, 2, 3 of 4 (PDCA)")
+    return n
+
+
+def check_beveiligingsniveau(value: object) -> int:
+    n = _whole_number(value)
+    if not 1 <= n <= 4:
+        raise WaardeFout(f"beveiligingsniveau {n} bestaat niet; kies 1, 2, 3 of 4 (4 = FPC/tbs), of laat het leeg")
+    return n
+
+
+def check_thema_nummer(value: object) -> int:
+    n = _whole_number(value)
+    if not 1 <= n <= 14:
+        raise WaardeFout(f"thema {n} bestaat niet; de sector kent de thema's 1 tot en met 14")
+    return n
+
+
+def validator(check):
+    """Turn a checking function into an attrs validator (None passes: optional fields)."""
+
+    def validate(_instance, _attribute, value):
+        if value is not None:
+            check(value)
+
+    return validate
+
+
+@define(frozen=True, order=True)
+class Kwartaal:
+    """A quarter of a year, printed as "Q4 2024"."""
+
+    jaar: int
+    kwartaal: int
+
+    def __attrs_post_init__(self) -> None:
+        if not 1 <= self.kwartaal <= 4:
+            raise WaardeFout(f"kwartaal {self.kwartaal} bestaat niet; gebruik Q1 tot en met Q4")
+        _check_jaar(self.jaar)
+
+    def __str__(self) -> str:
+        return f"Q{self.kwartaal} {self.jaar}"
+
+    @classmethod
+    def parse(cls, text: str) -> Kwartaal:
+        match = re.fullmatch(r"\s*[Qq]\s*([1-4])\s*[-/ ]?\s*(\d{4})\s*", text)
+        if not match:
+            raise WaardeFout(f"'{text}' is geen kwartaal; schrijf het als 'Q4 2024'")
+        return cls(int(match.group(2)), int(match.group(1)))
+
+
+def _check_jaar(jaar: int) -> None:
+    if not 2000 <= jaar <= 2100:
+        raise WaardeFout(f"jaar {jaar} is onwaarschijnlijk; schrijf een jaartal als 2025")
+
+
+_PUNT = r"(?:\d{4}|[Qq]\s*[1-4]\s+\d{4})"
+
+
+@define(frozen=True)
+class Periode:
+    """When a goal is planned: a year (2025), a quarter (Q2 2025) or a range (2024-2025, 2024/2025)."""
+
+    begin: int | Kwartaal
+    eind: int | Kwartaal | None = None
+
+    def __attrs_post_init__(self) -> None:
+        for punt in (self.begin, self.eind):
+            if isinstance(punt, int) and not isinstance(punt, bool):
+                _check_jaar(punt)
+        if self.eind is not None and _sort_key(self.eind, last=True) < _sort_key(self.begin, last=False):
+            raise WaardeFout(f"de periode '{self}' eindigt voor ze begint; zet het vroegste jaar voorop")
+
+    @property
+    def eerste_jaar(self) -> int:
+        return _jaar(self.begin)
+
+    @property
+    def laatste_jaar(self) -> int:
+        return _jaar(self.eind if self.eind is not None else self.begin)
+
+    def __str__(self) -> str:
+        if self.eind is None:
+            return str(self.begin)
+        return f"{self.begin}-{self.eind}"
+
+    def to_data(self) -> int | str:
+        """The value as written in a verslag file: an int for a bare year, else text."""
+        if self.eind is None and isinstance(self.begin, int):
+            return self.begin
+        return str(self)
+
+    @classmethod
+    def parse(cls, value: object) -> Periode:
+        if isinstance(value, Periode):
+            return value
+        if isinstance(value, Kwartaal):
+            return cls(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return cls(value)
+        if not isinstance(value, str):
+            raise TypeError("een jaar of kwartaal")
+        text = value.strip()
+        match = re.fullmatch(rf"({_PUNT})(?:\s*[-/–]\s*({_PUNT}))?", text)
+        if not match:
+            raise WaardeFout(
+                f"'{value}' is geen jaar of kwartaal; schrijf bijvoorbeeld 2025, 'Q2 2025' of '2024-2025'"
+            )
+        return cls(_punt(match.group(1)), _punt(match.group(2)) if match.group(2) else None)
+
+
+def _punt(text: str) -> int | Kwartaal:
+    return int(text) if text.isdigit() else Kwartaal.parse(text)
+
+
+def _jaar(punt: int | Kwartaal) -> int:
+    return punt.jaar if isinstance(punt, Kwartaal) else punt
+
+
+def _sort_key(punt: int | Kwartaal, *, last: bool) -> tuple[int, int]:
+    if isinstance(punt, Kwartaal):
+        return (punt.jaar, punt.kwartaal)
+    return (punt, 4 if last else 1)

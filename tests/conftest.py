@@ -1,0 +1,43 @@
+"""Shared helpers: a minimal valid verslag as data, and the fixtures folder."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = sorted((ROOT / "fixtures").glob("*.yaml"))
+
+MINIMAAL: dict = {
+    "verslagjaar": 2024,
+    "organisatie": {"naam": "Stichting Proef"},
+    "algemene_informatie": {
+        "visie": "Veilig en herstelgericht.",
+        "zorgtypen": [{"setting": "Ambulante begeleiding"}],
+        "clienten": {"forensische_zorg": 7, "anders_gefinancierd": {"WMO": 25}},
+    },
+    "pijlers": [
+        {
+            "nummer": n,
+            "algemeen_beeld": f"Beeld {n}.",
+            "reflectie": f"Reflectie {n}.",
+            "successen": [f"Succes {n}."],
+            "aandachtspunten": [f"Aandachtspunt {n}."],
+            "ontwikkelpunten": [{"omschrijving": f"Ontwikkelpunt {n}.", "wanneer": "Q2 2025"}],
+        }
+        for n in (1, 2, 3, 4)
+    ],
+    "prestatie_indicatoren_nvt": "Geen indicatoren voor ambulante begeleiding.",
+}
+
+
+def minimaal() -> dict:
+    """A fresh deep copy of a small verslag that passes check() without findings."""
+    return copy.deepcopy(MINIMAAL)
+
+
+@pytest.fixture
+def data() -> dict:
+    return minimaal()

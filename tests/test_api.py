@@ -1,0 +1,27 @@
+import subprocess
+import sys
+
+import kkfz_docs
+
+
+def test_public_api_names_exist():
+    for name in kkfz_docs.__all__:
+        assert hasattr(kkfz_docs, name), name
+
+
+def test_import_does_not_load_the_renderers_or_charts():
+    code = ("import sys, kkfz_docs; "
+            "print(sorted(m for m in ('docxtpl', 'docx', 'reportlab', 'matplotlib', 'babel') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_html_preview_escapes_text_and_shows_findings():
+    from conftest import minimaal
+
+    data = minimaal()
+    data["organisatie"]["naam"] = "R&D <script>"
+    data["algemene_informatie"]["visie"] = ""
+    html = kkfz_docs.load(data)._repr_html_()
+    assert "R&amp;D &lt;script&gt;" in html and "<script>" not in html
+    assert "algemene_informatie.visie" in html and "Pijler 4: Samenwerken" in html
