@@ -3,9 +3,10 @@
 The public API. Renderers load docxtpl and ReportLab only when they are called.
 """
 
-from .errors import Invoerfout, OngeldigVerslag, PaginaLimietOverschreden
+from .errors import Invoerfout, OngeldigVerslag, PaginaLimietOverschreden, SjabloonFout
 from .findings import Bevinding, Niveau
 from .load import load, to_data
+from .render import export_template, render_docx
 from .rules import check
 from .sections.algemene_informatie import AlgemeneInformatie, Clienten, Zorgtype
 from .sections.organisatie import Organisatie
@@ -35,12 +36,15 @@ __all__ = [
     "PijlerReflectie",
     "Planning",
     "PrestatieIndicator",
+    "SjabloonFout",
     "Spinnenweb",
     "Tabel",
     "TabelRij",
     "Thema",
     "Zorgtype",
     "check",
+    "export_template",
     "load",
+    "render_docx",
     "to_data",
 ]

@@ -1,4 +1,4 @@
-"""The command line: kkfz-docs new | check (render and template follow with the renderers)."""
+"""The command line: kkfz-docs new | check | render | template."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from importlib import resources
 from pathlib import Path
 
 from .atomic import write_atomic
-from .errors import OngeldigVerslag
+from .errors import OngeldigVerslag, SjabloonFout
 from .findings import Bevinding
 from .load import load
 from .rules import check
+from .verslag import Kwaliteitsverslag
 
 EXIT_OK, EXIT_FOUT, EXIT_ONLEESBAAR = 0, 1, 2
 
@@ -43,6 +44,19 @@ def _parser() -> argparse.ArgumentParser:
 
     chk = sub.add_parser("check", help="controleer verslagen op de eisen van de handreiking")
     chk.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
+
+    ren = sub.add_parser("render", help="maak het verslag op als Word-bestand")
+    ren.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
+    ren.add_argument("-o", "--uitvoer", type=Path, default=Path("."), metavar="MAP",
+                     help="de map voor de bestanden (standaard: de huidige map)")
+    ren.add_argument("--docx", action="store_true", help="maak een Word-bestand (standaard: alle formaten)")
+    ren.add_argument("--sjabloon", type=Path, metavar="BESTAND", help="een eigen Word-sjabloon (huisstijl)")
+    ren.add_argument("--forceer", action="store_true", help="maak het verslag ook als de controle fouten vindt")
+
+    tpl = sub.add_parser("template", help="bewaar het standaard Word-sjabloon om het in Word aan te passen")
+    tpl.add_argument("-o", "--uitvoer", type=Path, default=Path("kwaliteitsverslag-sjabloon.docx"),
+                     metavar="BESTAND")
+    tpl.add_argument("--overschrijf", action="store_true", help="overschrijf een bestaand bestand")
     return p
 
 
@@ -50,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.opdracht == "new":
         return _new(args)
+    if args.opdracht == "render":
+        return _render(args)
+    if args.opdracht == "template":
+        return _template(args)
     return _check(args.bestanden)
 
 
@@ -82,22 +100,70 @@ def _print_findings(bestand: Path, bevindingen: Sequence[Bevinding]) -> None:
         print(f"  {b.niveau.value.upper():<13} {waar}: {b.melding}")
 
 
+def _load(bestand: Path) -> tuple[Kwaliteitsverslag | None, int]:
+    """Load one file; on failure print why and return the exit code it earns."""
+    try:
+        return load(bestand), EXIT_OK
+    except OngeldigVerslag as e:
+        print(f"{bestand}: {'kan niet worden gelezen' if not e.leesbaar else 'ongeldige invoer'}")
+        for f in e.fouten:
+            print(f"  {'FOUT':<13} {f}")
+        return None, EXIT_FOUT if e.leesbaar else EXIT_ONLEESBAAR
+
+
 def _check(bestanden: Sequence[Path]) -> int:
     code = EXIT_OK
     for bestand in bestanden:
-        try:
-            verslag = load(bestand)
-        except OngeldigVerslag as e:
-            print(f"{bestand}: {'kan niet worden gelezen' if not e.leesbaar else 'ongeldige invoer'}")
-            for f in e.fouten:
-                print(f"  {'FOUT':<13} {f}")
-            code = max(code, EXIT_FOUT if e.leesbaar else EXIT_ONLEESBAAR)
+        verslag, code_bestand = _load(bestand)
+        code = max(code, code_bestand)
+        if verslag is None:
             continue
         bevindingen = check(verslag)
         _print_findings(bestand, bevindingen)
         if any(b.is_fout for b in bevindingen):
             code = max(code, EXIT_FOUT)
     return code
+
+
+def _render(args: argparse.Namespace) -> int:
+    from .render import render_docx
+
+    code = EXIT_OK
+    for bestand in args.bestanden:
+        verslag, code_bestand = _load(bestand)
+        code = max(code, code_bestand)
+        if verslag is None:
+            continue
+        bevindingen = check(verslag)
+        if bevindingen:
+            _print_findings(bestand, bevindingen)
+        if any(b.is_fout for b in bevindingen) and not args.forceer:
+            print(f"{bestand}: niet opgemaakt, want de controle vond fouten. Los ze op, of gebruik --forceer "
+                  "om het verslag toch te maken")
+            code = max(code, EXIT_FOUT)
+            continue
+        doel = args.uitvoer / f"{bestand.stem}.docx"
+        try:
+            render_docx(verslag, doel, template=args.sjabloon)
+        except SjabloonFout as e:
+            print(f"{bestand}: {e}", file=sys.stderr)
+            code = max(code, EXIT_FOUT)
+            continue
+        print(f"{bestand}: {doel} gemaakt")
+    return code
+
+
+def _template(args: argparse.Namespace) -> int:
+    from .render import export_template
+
+    if args.uitvoer.exists() and not args.overschrijf:
+        print(f"kkfz-docs: {args.uitvoer} bestaat al; kies een andere naam met -o of gebruik --overschrijf",
+              file=sys.stderr)
+        return EXIT_FOUT
+    export_template(args.uitvoer)
+    print(f"{args.uitvoer} gemaakt. Pas de opmaak aan in Word en gebruik het met: "
+          f"kkfz-docs render VERSLAG --sjabloon {args.uitvoer}")
+    return EXIT_OK
 
 
 if __name__ == "__main__":

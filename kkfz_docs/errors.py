@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import define
 
-__all__ = ["Invoerfout", "OngeldigVerslag", "PaginaLimietOverschreden"]
+__all__ = ["Invoerfout", "OngeldigVerslag", "PaginaLimietOverschreden", "SjabloonFout"]
 
 
 @define(frozen=True)
@@ -41,3 +41,7 @@ class OngeldigVerslag(ValueError):
 
 class PaginaLimietOverschreden(Exception):
     """The laid-out PDF has more pages than allowed; nothing was written."""
+
+
+class SjabloonFout(ValueError):
+    """A Word template cannot be used (missing, not a .docx, or a tag that does not work); nothing was written."""

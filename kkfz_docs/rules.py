@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import attrs
 
@@ -28,6 +29,7 @@ def check(verslag: Kwaliteitsverslag, *, vandaag: dt.date | None = None) -> list
     bevindingen += prestatie_indicatoren.regels(
         verslag.prestatie_indicatoren, verslag.prestatie_indicatoren_nvt, "prestatie_indicatoren"
     )
+    bevindingen += _logo(verslag)
     bevindingen += _teksten(verslag)
     if verslag.bron is not None:
         bevindingen = [attrs.evolve(b, regel=verslag.bron.regel(b.pad)) for b in bevindingen]
@@ -50,6 +52,17 @@ def _jaar_en_data(verslag: Kwaliteitsverslag, vandaag: dt.date) -> list[Bevindin
         uit.append(waarschuwing("vastgesteld_op", f"het verslag moet uiterlijk 31 mei {jaar + 1} op de website "
                                 "staan; de vaststellingsdatum ligt later"))
     return uit
+
+
+def _logo(verslag: Kwaliteitsverslag) -> list[Bevinding]:
+    logo = verslag.organisatie.logo.strip()
+    if not logo:
+        return []
+    base = verslag.bron.pad.parent if verslag.bron and verslag.bron.pad else Path.cwd()
+    if (base / logo).is_file():
+        return []
+    return [waarschuwing("organisatie.logo", f"het logo '{logo}' is niet gevonden (gezocht vanaf {base}); het "
+                         "verslag wordt zonder logo gemaakt. Geef het pad vanaf de map van het verslag")]
 
 
 def _teksten(verslag: Kwaliteitsverslag) -> list[Bevinding]:

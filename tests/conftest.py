@@ -41,3 +41,21 @@ def minimaal() -> dict:
 @pytest.fixture
 def data() -> dict:
     return minimaal()
+
+
+def soffice_to_pdf(docx: Path, outdir: Path) -> Path:
+    """Convert a .docx to PDF with LibreOffice headless, the real word processor of the tests."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice ontbreekt: installeer libreoffice-writer-nogui (.ci/run doet dat)"
+    profile = outdir / "lo-profiel"
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(outdir), str(docx)],
+        capture_output=True, text=True, timeout=180,
+    )
+    pdf = outdir / (docx.stem + ".pdf")
+    assert result.returncode == 0 and pdf.exists(), result.stderr + result.stdout
+    return pdf

@@ -239,3 +239,15 @@ def test_findings_carry_the_yaml_line(tmp_path):
     [b] = kd.check(kd.load(path))
     line = next(i for i, regel in enumerate(text.splitlines(), 1) if "TODO" in regel)
     assert (b.pad, b.regel) == ("organisatie.plaats", line)
+
+
+def test_missing_logo_file_is_a_warning(data, tmp_path):
+    import yaml
+
+    data["organisatie"]["logo"] = "logo.png"
+    path = tmp_path / "v.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    [b] = [b for b in kd.check(kd.load(path), vandaag=NA_VERSLAGJAAR) if b.pad == "organisatie.logo"]
+    assert "niet gevonden" in b.melding
+    (tmp_path / "logo.png").write_bytes(b"png")
+    assert kd.check(kd.load(path), vandaag=NA_VERSLAGJAAR) == []

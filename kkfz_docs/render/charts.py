@@ -1,0 +1,64 @@
+"""The spinnenweb chart, drawn once with matplotlib and saved as PNG (Word) or SVG (PDF, as vectors).
+
+matplotlib is imported inside the functions, so importing kkfz_docs stays fast.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from typing import Literal
+
+from ..sections.spinnenweb import PDCA, Spinnenweb
+from ..values import Pijler
+
+KLEUR = "#1f5f74"
+KLEUR_VORIG = "#8a8a8a"
+DPI = 220
+
+
+def spinnenweb(web: Spinnenweb, verslagjaar: int, fmt: Literal["png", "svg"] = "png") -> bytes:
+    """The radar chart: five axes (pijler 1-5), fixed scale 0-4 with PDCA rings, a legend."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib.figure import Figure
+
+    pijlers = list(Pijler)
+    hoeken = [2 * math.pi * i / len(pijlers) for i in range(len(pijlers))]
+    hoeken_rond = [*hoeken, hoeken[0]]
+
+    fig = Figure(figsize=(5.6, 4.2))
+    ax = fig.add_subplot(projection="polar")
+    ax.set_theta_offset(math.pi / 2)  # pijler 1 at the top, then clockwise
+    ax.set_theta_direction(-1)
+    ax.set_ylim(0, 4)
+    ax.set_yticks([1, 2, 3, 4], [f"{s} {PDCA[s][1]}" for s in (1, 2, 3, 4)])
+    ax.set_rlabel_position(180 / len(pijlers))
+    ax.set_xticks(hoeken, [f"{p.value}. {p.korte_naam}" for p in pijlers])
+    ax.tick_params(axis="x", labelsize=9, pad=4)
+    ax.tick_params(axis="y", labelsize=7, labelcolor="#555555")
+    ax.grid(color="#cccccc", linewidth=0.6)
+    ax.spines["polar"].set_color("#999999")
+
+    if web.vorig_jaar is not None:
+        vorig = [web.vorig_jaar[p] for p in pijlers]
+        ax.plot(hoeken_rond, [*vorig, vorig[0]], color=KLEUR_VORIG, linestyle="--", linewidth=1.4,
+                label=str(verslagjaar - 1))
+    nu = [web.scores[p] for p in pijlers]
+    ax.plot(hoeken_rond, [*nu, nu[0]], color=KLEUR, linewidth=2, label=str(verslagjaar))
+    ax.fill(hoeken_rond, [*nu, nu[0]], color=KLEUR, alpha=0.25)
+    ax.set_title(f"Spinnenweb KKFZ {verslagjaar}", fontsize=11, pad=16)
+    ax.legend(loc="upper right", bbox_to_anchor=(1.32, 1.12), fontsize=8, frameon=False)
+    fig.subplots_adjust(left=0.12, right=0.82, top=0.84, bottom=0.08)
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, dpi=DPI, metadata=_metadata(fmt))
+    return buffer.getvalue()
+
+
+def _metadata(fmt: str) -> dict:
+    # No software name and no date in the file: the same verslag gives the same bytes.
+    if fmt == "svg":
+        return {"Creator": None, "Date": None}
+    return {"Software": None}

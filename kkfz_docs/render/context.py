@@ -1,0 +1,215 @@
+"""The verslag as printable content: cleaned texts and Dutch-formatted figures, in the handreiking's order.
+
+Both renderers lay out this one context (Word through the docxtpl template, PDF through a
+ReportLab story), so both files say the same thing. Every text is stripped of control
+characters here; escaping for XML or ReportLab markup is each renderer's own job.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from .. import format as fmt
+from ..sections.spinnenweb import PDCA
+from ..text import paragraphs, strip_control_characters
+from ..values import Pijler
+from ..verslag import Kwaliteitsverslag
+
+Context = dict[str, Any]
+
+
+def _t(text: str) -> str:
+    return strip_control_characters(text).strip()
+
+
+def _alineas(text: str) -> list[str]:
+    return paragraphs(strip_control_characters(text).replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _regels(items) -> list[str]:
+    return [t for t in (_t(i) for i in items) if t]
+
+
+def _waarde(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return _t(value)
+    return fmt.getal(value)
+
+
+def _aandeel(deel: int | Decimal, totaal: int | Decimal) -> str:
+    return fmt.procent(deel / totaal * 100 if totaal else None)
+
+
+def cleaned_data(verslag: Kwaliteitsverslag) -> Context:
+    """The verslag as raw data (numbers unformatted), texts stripped of control characters."""
+    from ..load import to_data
+
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            return strip_control_characters(value)
+        if isinstance(value, dict):
+            return {clean(k): clean(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return value
+
+    return clean(to_data(verslag))
+
+
+def build(verslag: Kwaliteitsverslag) -> Context:
+    """Everything a template or the PDF story prints, as plain dicts, lists and strings."""
+    jaar = verslag.verslagjaar
+    org = verslag.organisatie
+    return {
+        "verslagjaar": jaar,
+        "volgend_jaar": jaar + 1,
+        "titel": f"Kwaliteitsverslag {jaar}",
+        "organisatie": {"naam": _t(org.naam), "plaats": _t(org.plaats), "website": _t(org.website)},
+        "ondertitel": _ondertitel(verslag),
+        "inleiding": _alineas(verslag.inleiding),
+        "terugblik": _alineas(verslag.terugblik),
+        "vooruitblik": _alineas(verslag.vooruitblik),
+        "algemene_informatie": _algemene_informatie(verslag),
+        "pijlers": [_pijler(p, jaar) for p in verslag.pijlers_op_volgorde],
+        "prestatie_indicatoren": [_indicator(pi) for pi in verslag.prestatie_indicatoren],
+        "prestatie_indicatoren_nvt": _alineas(verslag.prestatie_indicatoren_nvt),
+        "spinnenweb": _spinnenweb(verslag),
+        "themas": _themas(verslag),
+    }
+
+
+def _ondertitel(verslag: Kwaliteitsverslag) -> str:
+    delen = []
+    if verslag.opgesteld_door.strip():
+        delen.append(f"Opgesteld door {_t(verslag.opgesteld_door)}")
+    if verslag.vastgesteld_op:
+        delen.append(f"vastgesteld op {fmt.datum(verslag.vastgesteld_op)}")
+    tekst = ", ".join(delen)
+    return tekst[:1].upper() + tekst[1:]
+
+
+def _algemene_informatie(verslag: Kwaliteitsverslag) -> Context:
+    info = verslag.algemene_informatie
+    c = info.clienten
+    peildatum = fmt.datum(verslag.peildatum)
+    fz = c.forensische_zorg or 0
+    rijen = [{"financiering": "Forensische zorg (DJI)", "aantal": fmt.getal(fz), "aandeel": _aandeel(fz, c.totaal)}]
+    rijen += [{"financiering": _t(vorm), "aantal": fmt.getal(n), "aandeel": _aandeel(n, c.totaal)}
+              for vorm, n in c.anders_gefinancierd.items()]
+    if c.totaal:
+        samenvatting = (f"Op {peildatum} kregen {fmt.getal(fz)} van de {fmt.getal(c.totaal)} cliënten forensische "
+                        f"zorg die DJI financiert: {fmt.procent(c.percentage_fz)}. De andere "
+                        f"{fmt.getal(c.totaal - fz)} cliënten kregen anders gefinancierde zorg.")
+    else:
+        samenvatting = (f"Op {peildatum} had de organisatie geen cliënten; het percentage forensische zorg is "
+                        "n.v.t.")
+    omzet_totaal = sum(info.omzet.values(), Decimal(0))
+    return {
+        "visie": _alineas(info.visie),
+        "zorgtypen": [
+            {
+                "setting": _t(z.setting),
+                "beveiligingsniveau": f"niveau {z.beveiligingsniveau}" if z.beveiligingsniveau else "n.v.t.",
+                "toelichting": _t(z.toelichting),
+            }
+            for z in info.zorgtypen
+        ],
+        "clienten": {
+            "peildatum": peildatum,
+            "samenvatting": samenvatting,
+            "rijen": rijen,
+            "totaal": fmt.getal(c.totaal),
+            "totaal_aandeel": _aandeel(c.totaal, c.totaal),
+            "percentage_fz": fmt.procent(c.percentage_fz),
+        },
+        "omzet": [{"financiering": _t(vorm), "bedrag": fmt.euro(bedrag), "aandeel": _aandeel(bedrag, omzet_totaal)}
+                  for vorm, bedrag in info.omzet.items()],
+        "omzet_totaal": fmt.euro(omzet_totaal),
+        "omzet_aandeel": _aandeel(omzet_totaal, omzet_totaal),
+    }
+
+
+def _pijler(p, jaar: int) -> Context:
+    return {
+        "nummer": p.nummer.value,
+        "titel": p.titel,
+        "algemeen_beeld": _alineas(p.algemeen_beeld),
+        "reflectie": _alineas(p.reflectie),
+        "successen": _regels(p.successen),
+        "aandachtspunten": _regels(p.aandachtspunten),
+        "doelen": [
+            {
+                "titel": _t(d.titel),
+                "gepland": str(d.gepland) if d.gepland else "",
+                "status": d.status.label if d.status else "",
+                "toelichting": _t(d.toelichting),
+            }
+            for d in p.doelen
+        ],
+        "ontwikkelpunten": [_ontwikkelpunt(o) for o in p.ontwikkelpunten if _t(o.omschrijving)],
+    }
+
+
+def _ontwikkelpunt(o) -> str:
+    extra = [x for x in (str(o.wanneer) if o.wanneer else "", _t(o.verantwoordelijke)) if x]
+    tekst = _t(o.omschrijving)
+    return f"{tekst} ({'; '.join(extra)})" if extra else tekst
+
+
+def _indicator(pi) -> Context:
+    tabel = None
+    if pi.tabel is not None and pi.tabel.rijen:
+        tabel = {
+            "kolommen": [_t(k) for k in pi.tabel.kolommen],
+            "rijen": [{"label": _t(r.label), "waarden": [_waarde(w) for w in r.waarden]} for r in pi.tabel.rijen],
+        }
+    nummer, naam = _t(pi.nummer), _t(pi.naam)
+    return {
+        "titel": f"Indicator {nummer}: {naam}" if nummer else naam,
+        "toelichting": _alineas(pi.toelichting),
+        "kengetallen": [{"naam": _t(k), "waarde": _waarde(v)} for k, v in pi.kengetallen.items()],
+        "tabel": tabel,
+    }
+
+
+def _spinnenweb(verslag: Kwaliteitsverslag) -> Context | None:
+    web = verslag.spinnenweb
+    if web is None:
+        return None
+    return {
+        "scores": [
+            {
+                "pijler": f"{p.value}. {p.naam}",
+                "score": str(web.scores[p]),
+                "vorig_jaar": str(web.vorig_jaar[p]) if web.vorig_jaar else "",
+                "betekenis": PDCA[web.scores[p]][0] + (f" ({PDCA[web.scores[p]][1]})" if PDCA[web.scores[p]][1]
+                                                        else ""),
+            }
+            for p in Pijler
+        ],
+        "heeft_vorig_jaar": web.vorig_jaar is not None,
+        "vorig_jaar_kop": str(verslag.verslagjaar - 1),
+        "toelichting": _alineas(web.toelichting),
+    }
+
+
+def _themas(verslag: Kwaliteitsverslag) -> Context | None:
+    if not verslag.themas:
+        return None
+    jaren = sorted({j for t in verslag.themas for j in t.planning})
+    return {
+        "jaren": [str(j) for j in jaren],
+        "rijen": [
+            {
+                "nummer": str(t.nummer),
+                "naam": t.naam,
+                "pijler": str(t.pijler.value),
+                "planning": [t.planning[j].value if j in t.planning else "" for j in jaren],
+                "toelichting": _t(t.toelichting),
+            }
+            for t in sorted(verslag.themas, key=lambda t: t.nummer)
+        ],
+    }
