@@ -6,7 +6,7 @@ The public API. Renderers load docxtpl and ReportLab only when they are called.
 from .errors import Invoerfout, OngeldigVerslag, PaginaLimietOverschreden, SjabloonFout
 from .findings import Bevinding, Niveau
 from .load import load, to_data
-from .render import export_template, render_docx
+from .render import export_template, render_docx, render_pdf
 from .rules import check
 from .sections.algemene_informatie import AlgemeneInformatie, Clienten, Zorgtype
 from .sections.organisatie import Organisatie
@@ -46,5 +46,6 @@ __all__ = [
     "export_template",
     "load",
     "render_docx",
+    "render_pdf",
     "to_data",
 ]

@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from .atomic import write_atomic
-from .errors import OngeldigVerslag, SjabloonFout
+from .errors import OngeldigVerslag, PaginaLimietOverschreden, SjabloonFout
 from .findings import Bevinding
 from .load import load
 from .rules import check
@@ -45,11 +45,15 @@ def _parser() -> argparse.ArgumentParser:
     chk = sub.add_parser("check", help="controleer verslagen op de eisen van de handreiking")
     chk.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
 
-    ren = sub.add_parser("render", help="maak het verslag op als Word-bestand")
+    ren = sub.add_parser("render", help="maak het verslag op als Word- en PDF-bestand")
     ren.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
     ren.add_argument("-o", "--uitvoer", type=Path, default=Path("."), metavar="MAP",
                      help="de map voor de bestanden (standaard: de huidige map)")
     ren.add_argument("--docx", action="store_true", help="maak een Word-bestand (standaard: alle formaten)")
+    ren.add_argument("--pdf", action="store_true", help="maak een PDF (standaard: alle formaten)")
+    ren.add_argument("--max-paginas", type=int, default=6, metavar="N",
+                     help="het hoogste aantal pagina's van de PDF (standaard 6, het advies van de handreiking)")
+    ren.add_argument("--geen-paginalimiet", action="store_true", help="maak de PDF ook als die te lang is")
     ren.add_argument("--sjabloon", type=Path, metavar="BESTAND", help="een eigen Word-sjabloon (huisstijl)")
     ren.add_argument("--forceer", action="store_true", help="maak het verslag ook als de controle fouten vindt")
 
@@ -96,7 +100,8 @@ def _print_findings(bestand: Path, bevindingen: Sequence[Bevinding]) -> None:
     print(f"{bestand}: {fouten} {'fout' if fouten == 1 else 'fouten'}, {waarschuwingen} "
           f"{'waarschuwing' if waarschuwingen == 1 else 'waarschuwingen'}")
     for b in bevindingen:
-        waar = f"{b.pad} (regel {b.regel})" if b.regel else b.pad
+        pad = b.pad or "(het hele verslag)"
+        waar = f"{pad} (regel {b.regel})" if b.regel else pad
         print(f"  {b.niveau.value.upper():<13} {waar}: {b.melding}")
 
 
@@ -126,15 +131,17 @@ def _check(bestanden: Sequence[Path]) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .render import render_docx
+    from .render import render_docx, render_pdf
 
+    formats = [f for f in ("docx", "pdf") if getattr(args, f)] or ["docx", "pdf"]
+    max_pages = None if args.geen_paginalimiet else args.max_paginas
     code = EXIT_OK
     for bestand in args.bestanden:
         verslag, code_bestand = _load(bestand)
         code = max(code, code_bestand)
         if verslag is None:
             continue
-        bevindingen = check(verslag)
+        bevindingen = check(verslag, max_pages=None)  # the PDF render below reports the page limit itself
         if bevindingen:
             _print_findings(bestand, bevindingen)
         if any(b.is_fout for b in bevindingen) and not args.forceer:
@@ -142,14 +149,18 @@ def _render(args: argparse.Namespace) -> int:
                   "om het verslag toch te maken")
             code = max(code, EXIT_FOUT)
             continue
-        doel = args.uitvoer / f"{bestand.stem}.docx"
-        try:
-            render_docx(verslag, doel, template=args.sjabloon)
-        except SjabloonFout as e:
-            print(f"{bestand}: {e}", file=sys.stderr)
-            code = max(code, EXIT_FOUT)
-            continue
-        print(f"{bestand}: {doel} gemaakt")
+        for fmt in formats:
+            doel = args.uitvoer / f"{bestand.stem}.{fmt}"
+            try:
+                if fmt == "docx":
+                    render_docx(verslag, doel, template=args.sjabloon)
+                    print(f"{bestand}: {doel} gemaakt")
+                else:
+                    info = render_pdf(verslag, doel, max_pages=max_pages)
+                    print(f"{bestand}: {doel} gemaakt ({info.pages} pagina's)")
+            except (SjabloonFout, PaginaLimietOverschreden) as e:
+                print(f"{bestand}: {doel.name} niet gemaakt: {e}", file=sys.stderr)
+                code = max(code, EXIT_FOUT)
     return code
 
 

@@ -40,7 +40,14 @@ class OngeldigVerslag(ValueError):
 
 
 class PaginaLimietOverschreden(Exception):
-    """The laid-out PDF has more pages than allowed; nothing was written."""
+    """The laid-out PDF has more pages than allowed; nothing was written.
+
+    .info is the RenderInfo of the layout: the page count and each chapter's pages and words.
+    """
+
+    def __init__(self, info):
+        self.info = info
+        super().__init__(info.melding())
 
 
 class SjabloonFout(ValueError):

@@ -16,8 +16,13 @@ EERSTE_VERSLAGJAAR = 2022
 """The KKFZ took effect on 1 October 2022."""
 
 
-def check(verslag: Kwaliteitsverslag, *, vandaag: dt.date | None = None) -> list[Bevinding]:
-    """All findings for a verslag, in document order; a fout means: do not publish like this."""
+def check(verslag: Kwaliteitsverslag, *, vandaag: dt.date | None = None, max_pages: int | None = 6,
+          ) -> list[Bevinding]:
+    """All findings for a verslag, in document order; a fout means: do not publish like this.
+
+    With max_pages set, the verslag is laid out as the PDF would be (without drawing the chart)
+    to count its pages (rule 10) and to find text the PDF's font cannot show.
+    """
     vandaag = vandaag or dt.date.today()
     jaar = verslag.verslagjaar
     bevindingen: list[Bevinding] = []
@@ -31,6 +36,8 @@ def check(verslag: Kwaliteitsverslag, *, vandaag: dt.date | None = None) -> list
     )
     bevindingen += _logo(verslag)
     bevindingen += _teksten(verslag)
+    if max_pages is not None:
+        bevindingen += _pdf(verslag, max_pages)
     if verslag.bron is not None:
         bevindingen = [attrs.evolve(b, regel=verslag.bron.regel(b.pad)) for b in bevindingen]
     return bevindingen
@@ -63,6 +70,19 @@ def _logo(verslag: Kwaliteitsverslag) -> list[Bevinding]:
         return []
     return [waarschuwing("organisatie.logo", f"het logo '{logo}' is niet gevonden (gezocht vanaf {base}); het "
                          "verslag wordt zonder logo gemaakt. Geef het pad vanaf de map van het verslag")]
+
+
+def _pdf(verslag: Kwaliteitsverslag, max_pages: int) -> list[Bevinding]:
+    from .render.pdf import layout, unprintable_texts
+
+    uit = [waarschuwing(pad, f"de PDF kan deze tekens niet goed weergeven: {' '.join(tekens)} (emoji of een "
+                        "schrift dat van rechts naar links loopt); in Word staan ze er wel goed. Laat ze weg of "
+                        "controleer de PDF")
+           for pad, tekens in unprintable_texts(verslag)]
+    _, info = layout(verslag, max_pages, draw_chart=False)
+    if info.pages > max_pages:
+        uit.append(waarschuwing("", info.melding()))
+    return uit
 
 
 def _teksten(verslag: Kwaliteitsverslag) -> list[Bevinding]:

@@ -205,6 +205,8 @@ def _widths(table, widths_cm: list[float]) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths_cm, strict=False):
             cell.width = Cm(width)
+            for paragraph in cell.paragraphs:  # compact rows, as in the PDF
+                paragraph.paragraph_format.space_after = Pt(0)
 
 
 def build(target: Path = TARGET) -> Path:
@@ -297,7 +299,7 @@ def build(target: Path = TARGET) -> Path:
     body.tag("endif")
     body.tag("if indicator.tabel")
     body.dynamic_table("Uitstroom naar", "indicator.tabel.kolommen", "indicator.tabel.rijen", "{{ rij.label }}",
-                       "rij.waarden", (6.0, 2.6))
+                       "rij.waarden", (5.0, 2.9))
     body.tag("endif")
     body.tag("endfor")
     body.tag("endif")

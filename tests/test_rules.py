@@ -222,7 +222,7 @@ def test_control_characters_are_a_warning_naming_the_field(data):
 
 def test_emoji_and_arabic_are_not_control_characters(data):
     data["pijlers"][0]["successen"] = ["Feest 🎉 مرحبا"]
-    assert findings(data) == []
+    assert [b for b in findings(data) if "stuurtekens" in b.melding] == []
 
 
 @pytest.mark.parametrize("note", ["TODO cijfers", "[invullen]", "herformulering nodig", "??? checken"])

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..verslag import Kwaliteitsverslag
+    from .pdf import RenderInfo
 
 
 def render_docx(verslag: Kwaliteitsverslag, path: str | os.PathLike,
@@ -20,6 +21,16 @@ def render_docx(verslag: Kwaliteitsverslag, path: str | os.PathLike,
     from .docx import render_docx as render
 
     return render(verslag, path, template)
+
+
+def render_pdf(verslag: Kwaliteitsverslag, path: str | os.PathLike, max_pages: int | None = 6) -> RenderInfo:
+    """Write the verslag as a PDF (atomically); info.pages is its page count.
+
+    Raises PaginaLimietOverschreden, writing nothing, when it runs over max_pages (None: no limit).
+    """
+    from .pdf import render_pdf as render
+
+    return render(verslag, path, max_pages)
 
 
 def export_template(path: str | os.PathLike) -> Path:

@@ -14,6 +14,7 @@ from ..values import Pijler
 
 KLEUR = "#1f5f74"
 KLEUR_VORIG = "#8a8a8a"
+KLEUR_VLAK = "#c7d7dd"  # KLEUR at 25% on white, opaque: SVG importers differ in how they read alpha
 DPI = 220
 
 
@@ -41,13 +42,13 @@ def spinnenweb(web: Spinnenweb, verslagjaar: int, fmt: Literal["png", "svg"] = "
     ax.grid(color="#cccccc", linewidth=0.6)
     ax.spines["polar"].set_color("#999999")
 
+    nu = [web.scores[p] for p in pijlers]
+    ax.fill(hoeken_rond, [*nu, nu[0]], color=KLEUR_VLAK, zorder=2)
     if web.vorig_jaar is not None:
         vorig = [web.vorig_jaar[p] for p in pijlers]
         ax.plot(hoeken_rond, [*vorig, vorig[0]], color=KLEUR_VORIG, linestyle="--", linewidth=1.4,
-                label=str(verslagjaar - 1))
-    nu = [web.scores[p] for p in pijlers]
-    ax.plot(hoeken_rond, [*nu, nu[0]], color=KLEUR, linewidth=2, label=str(verslagjaar))
-    ax.fill(hoeken_rond, [*nu, nu[0]], color=KLEUR, alpha=0.25)
+                label=str(verslagjaar - 1), zorder=3)
+    ax.plot(hoeken_rond, [*nu, nu[0]], color=KLEUR, linewidth=2, label=str(verslagjaar), zorder=4)
     ax.set_title(f"Spinnenweb KKFZ {verslagjaar}", fontsize=11, pad=16)
     ax.legend(loc="upper right", bbox_to_anchor=(1.32, 1.12), fontsize=8, frameon=False)
     fig.subplots_adjust(left=0.12, right=0.82, top=0.84, bottom=0.08)

@@ -1,0 +1,249 @@
+"""render_pdf(): the PDF read back with pypdf, the page limit, and parity with the Word file."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+from conftest import FIXTURES, minimaal, soffice_to_pdf
+from docx import Document
+from pypdf import PdfReader
+
+import kkfz_docs as kd
+from kkfz_docs.text import iter_texts, paragraphs, strip_control_characters
+
+
+def norm(text: str) -> str:
+    return " ".join(text.replace("\xa0", " ").split())
+
+
+def pdf_text(path, strip_running=True) -> str:
+    pages = []
+    for page in PdfReader(path).pages:
+        lines = page.extract_text().splitlines()
+        if strip_running:  # header and footer
+            lines = [line for line in lines if not re.fullmatch(r"Pagina \d+ van \d+", line.strip())
+                     and " · Kwaliteitsverslag " not in line]
+        pages.append("\n".join(lines))
+    return norm("\n".join(pages))
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf")
+    result = {}
+    for f in FIXTURES:
+        verslag = kd.load(f)
+        result[f.stem] = (verslag, kd.render_pdf(verslag, out / f"{f.stem}.pdf"), out / f"{f.stem}.pdf",
+                          kd.render_docx(verslag, out / f"{f.stem}.docx"))
+    return result
+
+
+def verdrievoudigd(tmp_path):
+    """Fixture (a) with every longer text written out three times."""
+    def triple(x):
+        if isinstance(x, str) and len(x) > 40:
+            return (x.strip() + "\n\n") * 3
+        if isinstance(x, dict):
+            return {k: triple(v) for k, v in x.items()}
+        if isinstance(x, list):
+            return [triple(v) for v in x]
+        return x
+
+    path = tmp_path / "lang.yaml"
+    path.write_text(yaml.safe_dump(triple(yaml.safe_load(FIXTURES[0].read_text("utf-8"))), allow_unicode=True),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_every_fixture_fits_six_pages(rendered, fixture):
+    _, info, path, _ = rendered[fixture.stem]
+    assert 1 <= info.pages <= 6
+    assert len(PdfReader(path).pages) == info.pages
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_pdf_holds_every_text_of_the_fixture(rendered, fixture):
+    verslag, _, path, _ = rendered[fixture.stem]
+    text = pdf_text(path)
+    missing = [t for pad, tekst in iter_texts(verslag) if not pad.endswith(".logo")
+               for t in paragraphs(strip_control_characters(tekst)) if norm(t) not in text]
+    assert missing == []
+
+
+def test_pdf_numbers_are_formatted_in_dutch(rendered):
+    text = pdf_text(rendered["a_kortewind"][2])
+    for expected in ("38,9%", "€ 1.495.580", "€ 3.647.127", "31 december 2024", "14 mei 2025"):
+        assert expected in text
+
+
+def test_footer_and_header_on_every_page(rendered):
+    _, info, path, _ = rendered["a_kortewind"]
+    for n, page in enumerate(PdfReader(path).pages, 1):
+        text = page.extract_text()
+        assert f"Pagina {n} van {info.pages}" in text
+        assert "Stichting Kortewind Wonen & Begeleiding · Kwaliteitsverslag 2024" in text
+
+
+def test_every_character_is_drawn_in_an_embedded_font(rendered):
+    _, _, path, _ = rendered["a_kortewind"]
+    used = {}
+
+    def visit(text, _cm, _tm, font, _size):
+        if text.strip() and font is not None:
+            descriptor = font.get("/FontDescriptor")
+            used[font["/BaseFont"]] = descriptor is not None and "/FontFile2" in descriptor.get_object()
+
+    for page in PdfReader(path).pages:
+        page.extract_text(visitor_text=visit)
+    assert used and all(used.values()), used
+    assert {name.split("+")[-1] for name in used} == {"Carlito", "Carlito-Bold"}
+
+
+def test_outline_has_an_entry_per_section_and_pijler(rendered):
+    _, info, path, docx = rendered["a_kortewind"]
+    titles = [item["/Title"] for item in PdfReader(path).outline]
+    kop1 = [p.text for p in Document(docx).paragraphs if p.style.name == "Heading 1"]
+    assert titles == kop1
+    assert "Pijler 3: Organisatie van zorg" in titles
+    assert [s.titel for s in info.secties][1:] == titles
+
+
+def test_metadata_title_language_and_window_title(rendered):
+    reader = PdfReader(rendered["c_hoogeveld"][2])
+    meta = reader.metadata
+    assert meta.title == "Kwaliteitsverslag 2025 Forensisch Centrum Hoogeveld"
+    assert meta.author == "Forensisch Centrum Hoogeveld"
+    assert "Kwaliteitskader Forensische Zorg" in meta.subject and "KKFZ" in meta["/Keywords"]
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "nl-NL"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+
+
+def test_spinnenweb_is_vector_graphics(rendered):
+    _, _, path, _ = rendered["a_kortewind"]
+    reader = PdfReader(path)
+    assert "Spinnenweb KKFZ 2024" not in pdf_text(path)  # chart text is drawn as paths, not as PDF text
+    for page in reader.pages:
+        xobjects = page["/Resources"].get("/XObject", {})
+        assert not [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
+    drawing = b"".join(p.get_contents().get_data() for p in reader.pages)
+    assert drawing.count(b" c ") + drawing.count(b" l ") > 100  # curves and lines: the web and its labels
+
+
+def test_over_the_limit_is_refused_with_figures_per_section_and_nothing_written(tmp_path):
+    verslag = kd.load(verdrievoudigd(tmp_path))
+    doel = tmp_path / "lang.pdf"
+    doel.write_bytes(b"vorige versie")
+    with pytest.raises(kd.PaginaLimietOverschreden) as info:
+        kd.render_pdf(verslag, doel)
+    assert doel.read_bytes() == b"vorige versie"
+    message = str(info.value)
+    assert re.search(r"het verslag telt \d+ pagina's, de handreiking adviseert er hooguit 6", message)
+    assert re.search(r"Pijler 1: Veiligheid en persoonsgerichte zorg: pagina \d+(-\d+)?, \d+ woorden", message)
+    assert info.value.info.te_veel_woorden > 0
+    assert f"Schrap ongeveer {info.value.info.te_veel_woorden} woorden" in message
+
+
+def test_over_the_limit_renders_with_the_limit_off(tmp_path):
+    verslag = kd.load(verdrievoudigd(tmp_path))
+    info = kd.render_pdf(verslag, tmp_path / "lang.pdf", max_pages=None)
+    assert info.pages > 6 and len(PdfReader(tmp_path / "lang.pdf").pages) == info.pages
+
+
+def test_check_warns_about_the_page_limit_with_the_same_layout(tmp_path):
+    verslag = kd.load(verdrievoudigd(tmp_path))
+    [b] = [b for b in kd.check(verslag) if "pagina's" in b.melding]
+    assert b.niveau is kd.Niveau.WAARSCHUWING and b.pad == ""
+    with pytest.raises(kd.PaginaLimietOverschreden) as info:
+        kd.render_pdf(verslag, tmp_path / "x.pdf")
+    assert str(info.value) == b.melding
+    assert [b for b in kd.check(kd.load(FIXTURES[0])) if "pagina's" in b.melding] == []
+
+
+def test_cli_exits_1_over_the_limit_and_renders_without_it(tmp_path):
+    bron = verdrievoudigd(tmp_path)
+    cli = [sys.executable, "-m", "kkfz_docs.cli", "render", str(bron), "-o", str(tmp_path / "uit"), "--pdf"]
+    refused = subprocess.run(cli, capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 1 and "handreiking adviseert er hooguit 6" in refused.stderr
+    assert not (tmp_path / "uit" / "lang.pdf").exists()
+    more = subprocess.run([*cli, "--max-paginas", "12"], capture_output=True, text=True, timeout=120)
+    assert more.returncode == 0, more.stderr
+    forced = subprocess.run([*cli, "--geen-paginalimiet"], capture_output=True, text=True, timeout=120)
+    assert forced.returncode == 0 and (tmp_path / "uit" / "lang.pdf").exists()
+
+
+def test_cli_renders_both_formats_by_default(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "kkfz_docs.cli", "render", str(FIXTURES[2]), "-o",
+                             str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert {p.suffix for p in tmp_path.iterdir()} == {".docx", ".pdf"}
+
+
+HOSTILE = "R&D <b>vet</b> a<b {{ x }} &amp; 5 > 3 <script>x</script>\x0b na"
+
+
+def test_markup_characters_print_literally_and_control_characters_go(tmp_path):
+    data = minimaal()
+    data["algemene_informatie"]["visie"] = HOSTILE
+    data["pijlers"][0]["successen"] = ["a<b", "R&D"]
+    path = tmp_path / "v.pdf"
+    kd.render_pdf(kd.load(data), path)
+    text = pdf_text(path)
+    assert norm(HOSTILE.replace("\x0b", "")) in text
+    assert "a<b" in text and "R&D" in text and "R&D;" not in text
+
+
+def test_emoji_and_arabic_give_a_warning_naming_the_field(tmp_path):
+    data = minimaal()
+    data["pijlers"][2]["successen"] = ["Feest 🎉", "مرحبا بالعالم"]
+    verslag = kd.load(data)
+    found = {b.pad: b.melding for b in kd.check(verslag) if "PDF kan deze tekens" in b.melding}
+    assert set(found) == {"pijlers[2].successen[0]", "pijlers[2].successen[1]"}
+    assert "🎉" in found["pijlers[2].successen[0]"]
+    assert kd.render_pdf(verslag, tmp_path / "v.pdf").pages >= 1  # renders all the same
+
+
+def test_dutch_letters_need_no_warning(tmp_path):
+    data = minimaal()
+    data["algemene_informatie"]["visie"] = "Zorgcoöperatie, ĳverig, café, € 12, “aanhalingstekens” – streepje"
+    assert [b for b in kd.check(kd.load(data)) if "PDF kan deze tekens" in b.melding] == []
+
+
+def test_a_very_long_table_cell_does_not_break_the_layout(tmp_path):
+    data = minimaal()
+    data["pijlers"][0]["doelen"] = [{"titel": "Lang", "gepland": 2025, "toelichting": "woord " * 1500}]
+    data["algemene_informatie"]["zorgtypen"][0]["toelichting"] = "x" * 3000
+    info = kd.render_pdf(kd.load(data), tmp_path / "v.pdf", max_pages=None)
+    assert info.pages >= 2
+    assert pdf_text(tmp_path / "v.pdf").count("woord") == 1500
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_word_and_pdf_say_the_same_thing(rendered, fixture):
+    _, _, pdf, docx = rendered[fixture.stem]
+    doc = Document(docx)
+    word = [norm(p.text) for p in doc.paragraphs if p.text.strip()]
+    cells = [norm(cell.text) for table in doc.tables for row in table.rows for cell in row.cells]
+    text = pdf_text(pdf)
+    assert [w for w in word if w not in text] == []
+    # Table cells wrap, and pypdf reads a table row line by line across its cells: compare words.
+    pdf_words = set(text.split())
+    assert [w for w in " ".join(cells).split() if w not in pdf_words] == []
+    word_words = set(" ".join(word + cells).split())
+    assert [w for w in text.split() if w not in word_words and w != "•"] == []  # Word's bullets are numbering
+    kop = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    position = 0
+    for heading in kop:  # every heading, in the Word file's order (index raises if one is missing)
+        position = text.index(norm(heading), position) + 1
+
+
+def test_libreoffice_page_count_of_the_docx_is_close_to_the_pdf(rendered, tmp_path):
+    """The Word file (as LibreOffice lays it out) and the PDF have the same number of pages."""
+    for stem, (_, info, _, docx) in rendered.items():
+        lo_pages = len(PdfReader(soffice_to_pdf(docx, tmp_path)).pages)
+        assert lo_pages == info.pages, (stem, lo_pages, info.pages)
