@@ -42,6 +42,7 @@ from .values import (
     check_beveiligingsniveau,
     check_pdca_score,
     check_thema_nummer,
+    is_number_text,
 )
 from .verslag import Bron, Kwaliteitsverslag
 
@@ -182,7 +183,7 @@ def _dict_factory(t: object, converter: cattrs.Converter) -> Callable[[object, o
     key_type, value_type = typing.get_args(t)
 
     def key(k: object) -> object:
-        if key_type is int and isinstance(k, str) and k.strip().isdigit():
+        if key_type is int and isinstance(k, str) and is_number_text(k.strip()):
             return int(k)  # JSON object keys are always text
         return converter.structure(k, key_type)
 
@@ -413,7 +414,7 @@ def _map_lines(node: yaml.Node, pad: str, regels: dict[str, int], seen: set[int]
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             segment: str | int = key.value if isinstance(key, yaml.ScalarNode) else "?"
-            if isinstance(segment, str) and segment.strip().isdigit():
+            if isinstance(segment, str) and is_number_text(segment.strip()):
                 segment = int(segment)
             kpad = join_path(pad, segment) if isinstance(segment, str) else f"{pad}[{segment}]"
             regels.setdefault(kpad, key.start_mark.line + 1)
@@ -443,7 +444,7 @@ def _segment(e: BaseException) -> str | int | None:
 
 
 def _child_path(pad: str, segment: str | int) -> str:
-    if isinstance(segment, str) and segment.strip().isdigit():
+    if isinstance(segment, str) and is_number_text(segment.strip()):
         return f"{pad}[{int(segment)}]"
     return join_path(pad, segment)
 

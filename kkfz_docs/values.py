@@ -25,6 +25,11 @@ __all__ = [
 ]
 
 
+def is_number_text(text: str) -> bool:
+    """'12' yes; '²', '١٢' or '' no (str.isdigit accepts those, int() does not take them all)."""
+    return text.isascii() and text.isdecimal()
+
+
 class WaardeFout(ValueError):
     """A value of the right kind that breaks a rule; its message is Dutch and says how to fix it."""
 
@@ -65,7 +70,7 @@ class Pijler(enum.IntEnum):
         if isinstance(value, str):
             key = " ".join(value.lower().split())
             key = re.sub(r"^pijler\s*", "", key)
-            if key.isdigit():
+            if is_number_text(key):
                 return cls.parse(int(key))
             key = re.sub(r"^\d\s*[:.]\s*", "", key)
             if key in _PIJLER_ALIASSEN:

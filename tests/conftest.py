@@ -59,3 +59,19 @@ def soffice_to_pdf(docx: Path, outdir: Path) -> Path:
     pdf = outdir / (docx.stem + ".pdf")
     assert result.returncode == 0 and pdf.exists(), result.stderr + result.stdout
     return pdf
+
+
+def _hypothesis_profiles() -> None:
+    """In CI (CI=true) Hypothesis reports a failure without minimising it first: shrinking a whole
+    verslag can take minutes, and the CI run has a time limit."""
+    import os
+
+    from hypothesis import Phase, settings
+
+    settings.register_profile("ci", phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target],
+                              print_blob=True)
+    if os.environ.get("CI"):
+        settings.load_profile("ci")
+
+
+_hypothesis_profiles()

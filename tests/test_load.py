@@ -290,3 +290,15 @@ def test_error_message_lists_every_problem(data):
     text = str(info.value)
     assert text.startswith("2 fouten in de invoer:")
     assert "verslagjaar: hier hoort een geheel getal" in text
+
+
+@pytest.mark.parametrize("key", ["m²", "²", "١٢", "Ⅻ"])
+def test_keys_that_look_like_digits_to_python_load(tmp_path, data, key):
+    data["algemene_informatie"]["omzet"] = {key: 100}
+    path = write_yaml(tmp_path, data)
+    assert str(next(iter(kd.load(path).algemene_informatie.omzet))) == key
+
+
+def test_pijler_named_by_a_superscript_digit_is_a_clear_error(data):
+    data["pijlers"][0]["nummer"] = "²"
+    assert "geen pijler" in fouten(data)[0].melding
