@@ -3,6 +3,7 @@
 The public API. Renderers load docxtpl and ReportLab only when they are called.
 """
 
+from .batch import Resultaat, render_many
 from .errors import Invoerfout, OngeldigVerslag, PaginaLimietOverschreden, SjabloonFout
 from .findings import Bevinding, Niveau
 from .load import load, to_data
@@ -36,6 +37,7 @@ __all__ = [
     "PijlerReflectie",
     "Planning",
     "PrestatieIndicator",
+    "Resultaat",
     "SjabloonFout",
     "Spinnenweb",
     "Tabel",
@@ -46,6 +48,7 @@ __all__ = [
     "export_template",
     "load",
     "render_docx",
+    "render_many",
     "render_pdf",
     "to_data",
 ]

@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from .atomic import write_atomic
-from .errors import OngeldigVerslag, PaginaLimietOverschreden, SjabloonFout
+from .errors import OngeldigVerslag
 from .findings import Bevinding
 from .load import load
 from .rules import check
@@ -45,8 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     chk = sub.add_parser("check", help="controleer verslagen op de eisen van de handreiking")
     chk.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
 
-    ren = sub.add_parser("render", help="maak het verslag op als Word- en PDF-bestand")
-    ren.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
+    ren = sub.add_parser("render", help="maak verslagen op als Word- en PDF-bestand")
+    ren.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND",
+                     help="verslagen (.yaml of .json) of mappen met verslagen")
+    ren.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                     help="hoeveel verslagen tegelijk (standaard: het aantal processorkernen)")
     ren.add_argument("-o", "--uitvoer", type=Path, default=Path("."), metavar="MAP",
                      help="de map voor de bestanden (standaard: de huidige map)")
     ren.add_argument("--docx", action="store_true", help="maak een Word-bestand (standaard: alle formaten)")
@@ -131,37 +134,30 @@ def _check(bestanden: Sequence[Path]) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .render import render_docx, render_pdf
+    from .batch import render_many, tabel, voortgangsbalk
 
-    formats = [f for f in ("docx", "pdf") if getattr(args, f)] or ["docx", "pdf"]
-    max_pages = None if args.geen_paginalimiet else args.max_paginas
-    code = EXIT_OK
-    for bestand in args.bestanden:
-        verslag, code_bestand = _load(bestand)
-        code = max(code, code_bestand)
-        if verslag is None:
-            continue
-        bevindingen = check(verslag, max_pages=None)  # the PDF render below reports the page limit itself
-        if bevindingen:
-            _print_findings(bestand, bevindingen)
-        if any(b.is_fout for b in bevindingen) and not args.forceer:
-            print(f"{bestand}: niet opgemaakt, want de controle vond fouten. Los ze op, of gebruik --forceer "
-                  "om het verslag toch te maken")
-            code = max(code, EXIT_FOUT)
-            continue
-        for fmt in formats:
-            doel = args.uitvoer / f"{bestand.stem}.{fmt}"
-            try:
-                if fmt == "docx":
-                    render_docx(verslag, doel, template=args.sjabloon)
-                    print(f"{bestand}: {doel} gemaakt")
-                else:
-                    info = render_pdf(verslag, doel, max_pages=max_pages)
-                    print(f"{bestand}: {doel} gemaakt ({info.pages} pagina's)")
-            except (SjabloonFout, PaginaLimietOverschreden) as e:
-                print(f"{bestand}: {doel.name} niet gemaakt: {e}", file=sys.stderr)
-                code = max(code, EXIT_FOUT)
-    return code
+    formaten = [f for f in ("docx", "pdf") if getattr(args, f)] or ["docx", "pdf"]
+    resultaten = render_many(
+        args.bestanden, args.uitvoer, formaten=formaten, sjabloon=args.sjabloon,
+        max_pages=None if args.geen_paginalimiet else args.max_paginas, forceer=args.forceer, jobs=args.jobs,
+        voortgang=voortgangsbalk(),
+    )
+    if not resultaten:
+        print("kkfz-docs: geen verslagen gevonden (.yaml, .yml of .json)", file=sys.stderr)
+        return EXIT_FOUT
+    for r in resultaten:
+        if r.bevindingen:
+            _print_findings(r.bestand, r.bevindingen)
+    print(tabel(resultaten))
+    mislukt = [r for r in resultaten if not r.gelukt]
+    if mislukt:
+        print(f"\n{len(mislukt)} van {len(resultaten)} niet (helemaal) gelukt:", file=sys.stderr)
+        for r in mislukt:
+            melding = r.melding.replace("\n", "\n    ")
+            print(f"  {r.bestand}: {melding}", file=sys.stderr)
+    if any(r.onleesbaar for r in mislukt) and len(mislukt) == len(resultaten):
+        return EXIT_ONLEESBAAR
+    return EXIT_FOUT if mislukt else EXIT_OK
 
 
 def _template(args: argparse.Namespace) -> int:

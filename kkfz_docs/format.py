@@ -9,7 +9,7 @@ amount from wrapping away from its sign.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -28,10 +28,13 @@ def _round(value: int | float | Decimal, decimals: int) -> Decimal:
 
 def getal(value: int | float | Decimal, decimalen: int | None = None) -> str:
     """1234567 -> "1.234.567"; 2.5 -> "2,5"; with decimalen the number is rounded half-up."""
-    if decimalen is not None:
-        pattern = "#,##0" + ("." + "0" * decimalen if decimalen else "")
-        return format_decimal(_round(value, decimalen), format=pattern, locale=LOCALE)
-    return format_decimal(Decimal(str(value)), locale=LOCALE, decimal_quantization=False)
+    # Enough precision for any float (up to 1.8e308) to be rounded without decimal.InvalidOperation.
+    with localcontext() as context:
+        context.prec = 400
+        if decimalen is not None:
+            pattern = "#,##0" + ("." + "0" * decimalen if decimalen else "")
+            return format_decimal(_round(value, decimalen), format=pattern, locale=LOCALE)
+        return format_decimal(Decimal(str(value)), locale=LOCALE, decimal_quantization=False)
 
 
 def procent(value: int | float | Decimal | None, decimalen: int = 1) -> str:

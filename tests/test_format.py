@@ -47,3 +47,10 @@ def test_kwartaal_prints_like_q4_2024():
     assert kwartaal(Kwartaal(2024, 4)) == "Q4 2024"
     assert kwartaal("q2  2025") == "Q2 2025"
     assert kwartaal(Periode.parse("2024/2025")) == "2024-2025"
+
+
+def test_very_large_and_very_small_numbers_format_without_error():
+    assert getal(3.4028234663852886e38).startswith("340.282.346.638.528.86")
+    assert getal(1.7976931348623157e308, 0).endswith(".000")
+    assert getal(5e-324).startswith("0,000") and getal(5e-324, 2) == "0,00"
+    assert euro(1e20, centen=True) == "€\xa0100.000.000.000.000.000.000,00"

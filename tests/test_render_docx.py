@@ -321,7 +321,7 @@ def test_cli_render_refuses_a_verslag_with_fouten_unless_forced(tmp_path):
     bron.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     run = [sys.executable, "-m", "kkfz_docs.cli", "render", str(bron), "-o", str(tmp_path / "uit")]
     refused = subprocess.run(run, capture_output=True, text=True, timeout=120)
-    assert refused.returncode == 1 and "--forceer" in refused.stdout
+    assert refused.returncode == 1 and "--forceer" in refused.stderr and "algemene_informatie.visie" in refused.stdout
     assert not (tmp_path / "uit" / "v.docx").exists()
     forced = subprocess.run([*run, "--forceer"], capture_output=True, text=True, timeout=120)
     assert forced.returncode == 0, forced.stdout + forced.stderr
