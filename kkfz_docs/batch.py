@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from attrs import define
@@ -121,6 +120,8 @@ def render_many(
             if voortgang:
                 voortgang(len(resultaten), len(taken), resultaten[-1])
         return resultaten
+    from concurrent.futures import ProcessPoolExecutor  # not at import: it costs start-up time
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for resultaat in pool.map(_render_one, taken):
             resultaten.append(resultaat)
