@@ -237,6 +237,8 @@ def _pijlers(converter: cattrs.Converter) -> Callable[[object, object], tuple]:
             result = items(value, t)
         except Exception as e:
             errors.append(e)
+        if errors and not isinstance(value, list):  # not a list at all: that is the one problem
+            raise cattrs.IterableValidationError("While structuring pijlers", errors, t)
         # Which pijlers are there is checked on the raw data, so that it is reported even when
         # one of the reflections has a mistake of its own.
         nummers = []
@@ -338,6 +340,8 @@ def load(source: Source) -> Kwaliteitsverslag:
             str(bestand) if bestand else None, leesbaar=False)
     try:
         verslag = _converter.structure(data, Kwaliteitsverslag)
+    except RecursionError:
+        raise OngeldigVerslag([Invoerfout("", TE_DIEP)], str(bestand) if bestand else None, leesbaar=False) from None
     except Exception as e:
         fouten = [Invoerfout(pad, melding, _line(regels, pad)) for pad, melding in _translate(e, "")]
         raise OngeldigVerslag(fouten, str(bestand) if bestand else None) from None
@@ -373,6 +377,9 @@ def _read(bestand: Path) -> str:
                          "'Opslaan als', codering UTF-8)") from None
 
 
+TE_DIEP = "het bestand is te diep genest (lijsten in lijsten in lijsten...); een verslag heeft maar een paar niveaus"
+
+
 def _parse(text: str, bestand: Path | None) -> tuple[object, dict[str, int]]:
     naam = str(bestand) if bestand else None
     if bestand is not None and bestand.suffix.lower() == ".json":
@@ -381,6 +388,8 @@ def _parse(text: str, bestand: Path | None) -> tuple[object, dict[str, int]]:
         except json.JSONDecodeError as e:
             raise OngeldigVerslag([Invoerfout("", f"dit is geen geldige JSON: {e.msg}", e.lineno)], naam,
                                   leesbaar=False) from None
+        except RecursionError:
+            raise OngeldigVerslag([Invoerfout("", TE_DIEP)], naam, leesbaar=False) from None
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -398,6 +407,8 @@ def _parse(text: str, bestand: Path | None) -> tuple[object, dict[str, int]]:
                               leesbaar=False) from None
     except yaml.YAMLError as e:
         raise OngeldigVerslag([Invoerfout("", f"de YAML klopt niet: {e}")], naam, leesbaar=False) from None
+    except RecursionError:
+        raise OngeldigVerslag([Invoerfout("", TE_DIEP)], naam, leesbaar=False) from None
     finally:
         loader.dispose()
 
@@ -412,11 +423,17 @@ def _map_lines(node: yaml.Node, pad: str, regels: dict[str, int], seen: set[int]
                               leesbaar=False)
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
+        keys: set[str] = set()
         for key, value in node.value:
             segment: str | int = key.value if isinstance(key, yaml.ScalarNode) else "?"
             if isinstance(segment, str) and is_number_text(segment.strip()):
                 segment = int(segment)
             kpad = join_path(pad, segment) if isinstance(segment, str) else f"{pad}[{segment}]"
+            if kpad in keys:  # PyYAML would silently keep the last one
+                raise OngeldigVerslag([Invoerfout(kpad, f"'{key.value}' staat twee keer in deze groep; houd er één "
+                                                  "over (de tekst van de andere gaat anders verloren)",
+                                                  key.start_mark.line + 1)])
+            keys.add(kpad)
             regels.setdefault(kpad, key.start_mark.line + 1)
             _map_lines(value, kpad, regels, seen)
     elif isinstance(node, yaml.SequenceNode):

@@ -87,7 +87,8 @@ def check_pijlerset(nummers: Iterable[Pijler]) -> None:
     problemen = []
     if ontbreekt:
         namen = ", ".join(f"pijler {n} ({Pijler(n).naam})" for n in ontbreekt)
-        problemen.append(f"{namen} ontbreekt; de handreiking vraagt een reflectie op pijler 1, 2, 3 en 4")
+        werkwoord = "ontbreekt" if len(ontbreekt) == 1 else "ontbreken"
+        problemen.append(f"{namen} {werkwoord}; de handreiking vraagt een reflectie op pijler 1, 2, 3 en 4")
     if dubbel:
         problemen.append(f"pijler {', '.join(map(str, dubbel))} staat er meer dan één keer in; voeg de teksten samen")
     if problemen:
