@@ -288,9 +288,7 @@ def build(target: Path = TARGET) -> Path:
 
     body.tag("if prestatie_indicatoren or prestatie_indicatoren_nvt")
     body.p("Prestatie-indicatoren", "Heading 1")
-    body.tag("if not prestatie_indicatoren")
     body.paragraphs("prestatie_indicatoren_nvt")
-    body.tag("endif")
     body.tag("for indicator in prestatie_indicatoren")
     body.p("{{ indicator.titel }}", "Heading 2")
     body.paragraphs("indicator.toelichting")

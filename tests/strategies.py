@@ -11,7 +11,13 @@ import kkfz_docs as kd
 from kkfz_docs.values import Kwartaal, Periode, Pijler
 
 tekst = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
-regels = st.lists(tekst, max_size=3).map(tuple)
+
+VIJANDIG = ["R&D", "<b>vet</b>", "a<b", "{{ x }}", "{% if %}", "{_{ y }_}", "\x0b", "\x00", "\t", "🎉", "👩🏽‍⚕️",
+            "مرحبا", "שלום", "&amp;", "]]>", "\u202e", "x" * 300, "\n\n", " "]
+vijandige_tekst = st.lists(st.one_of(st.sampled_from(VIJANDIG), tekst), max_size=6).map("".join)
+"""Text from all of Unicode mixed with what breaks renderers: markup, template braces, control
+characters, emoji, right-to-left script, a very long word."""
+
 aantal = st.integers(0, 10_000)
 jaar = st.integers(2022, 2030)
 
@@ -29,7 +35,8 @@ def periodes() -> st.SearchStrategy[Periode]:
     return st.one_of(punt.map(Periode), st.tuples(punt, punt).map(ordered))
 
 
-def pijler_reflectie(nummer: int) -> st.SearchStrategy[kd.PijlerReflectie]:
+def pijler_reflectie(nummer: int, tekst=tekst) -> st.SearchStrategy[kd.PijlerReflectie]:
+    regels = st.lists(tekst, max_size=3).map(tuple)
     return st.builds(
         kd.PijlerReflectie,
         nummer=st.just(Pijler(nummer)),
@@ -51,7 +58,7 @@ getal = st.one_of(st.integers(-10**9, 10**9), st.floats(allow_nan=False, allow_i
 
 
 @st.composite
-def tabellen(draw) -> kd.Tabel:
+def tabellen(draw, tekst=tekst) -> kd.Tabel:
     kolommen = draw(st.lists(tekst, min_size=1, max_size=4).map(tuple))
     cel = st.one_of(st.none(), st.integers(0, 500), tekst)
     rijen = draw(st.lists(st.builds(kd.TabelRij, label=tekst,
@@ -61,9 +68,9 @@ def tabellen(draw) -> kd.Tabel:
 
 
 @st.composite
-def verslagen(draw) -> kd.Kwaliteitsverslag:
+def verslagen(draw, tekst=tekst) -> kd.Kwaliteitsverslag:
     nummers = [1, 2, 3, 4, *draw(st.sampled_from([[], [5]]))]
-    pijlers = tuple(draw(st.permutations([draw(pijler_reflectie(n)) for n in nummers])))
+    pijlers = tuple(draw(st.permutations([draw(pijler_reflectie(n, tekst)) for n in nummers])))
     return kd.Kwaliteitsverslag(
         verslagjaar=draw(jaar),
         organisatie=draw(st.builds(kd.Organisatie, naam=tekst, plaats=tekst, website=tekst)),
@@ -86,7 +93,7 @@ def verslagen(draw) -> kd.Kwaliteitsverslag:
         prestatie_indicatoren_nvt=draw(tekst),
         prestatie_indicatoren=draw(st.lists(st.builds(
             kd.PrestatieIndicator, nummer=tekst, naam=tekst, toelichting=tekst,
-            kengetallen=st.dictionaries(tekst, getal, max_size=3), tabel=st.none() | tabellen()),
+            kengetallen=st.dictionaries(tekst, getal, max_size=3), tabel=st.none() | tabellen(tekst)),
             max_size=2).map(tuple)),
         spinnenweb=draw(st.none() | st.builds(kd.Spinnenweb, scores=scores, vorig_jaar=st.none() | scores,
                                               toelichting=tekst)),

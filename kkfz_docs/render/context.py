@@ -149,19 +149,18 @@ def _pijler(p, jaar: int) -> Context:
             }
             for d in p.doelen
         ],
-        "ontwikkelpunten": [_ontwikkelpunt(o) for o in p.ontwikkelpunten if _t(o.omschrijving)],
+        "ontwikkelpunten": [t for t in map(_ontwikkelpunt, p.ontwikkelpunten) if t],
     }
 
 
 def _ontwikkelpunt(o) -> str:
-    extra = [x for x in (str(o.wanneer) if o.wanneer else "", _t(o.verantwoordelijke)) if x]
-    tekst = _t(o.omschrijving)
-    return f"{tekst} ({'; '.join(extra)})" if extra else tekst
+    extra = "; ".join(x for x in (str(o.wanneer) if o.wanneer else "", _t(o.verantwoordelijke)) if x)
+    return " ".join(x for x in (_t(o.omschrijving), f"({extra})" if extra else "") if x)
 
 
 def _indicator(pi) -> Context:
     tabel = None
-    if pi.tabel is not None and pi.tabel.rijen:
+    if pi.tabel is not None and (pi.tabel.rijen or pi.tabel.kolommen):
         tabel = {
             "kolommen": [_t(k) for k in pi.tabel.kolommen],
             "rijen": [{"label": _t(r.label), "waarden": [_waarde(w) for w in r.waarden]} for r in pi.tabel.rijen],

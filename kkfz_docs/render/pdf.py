@@ -272,8 +272,7 @@ def story(ctx: Context, chart: Callable[[], Flowable]) -> _Story:
 
     if ctx["prestatie_indicatoren"] or ctx["prestatie_indicatoren_nvt"]:
         s.section("Prestatie-indicatoren")
-        if not ctx["prestatie_indicatoren"]:
-            s.paras(ctx["prestatie_indicatoren_nvt"])
+        s.paras(ctx["prestatie_indicatoren_nvt"])
         for pi in ctx["prestatie_indicatoren"]:
             s.h2(pi["titel"])
             s.paras(pi["toelichting"])
