@@ -349,3 +349,11 @@ def test_logo_is_placed_above_the_title(tmp_path):
     doc = Document(kd.render_docx(kd.load(bron), tmp_path / "v.docx"))
     assert len(doc.inline_shapes) == 1
     assert doc.paragraphs[1].text == "Kwaliteitsverslag 2024"
+
+
+def test_a_very_long_organisation_name_fits_the_core_properties(tmp_path):
+    data = minimaal()
+    data["organisatie"]["naam"] = "Stichting " + "Zeer Lange Naam " * 30
+    doc = Document(kd.render_docx(kd.load(data), tmp_path / "v.docx"))
+    assert len(doc.core_properties.title) == 255 and doc.core_properties.title.endswith("…")
+    assert doc.paragraphs[1].text == data["organisatie"]["naam"].strip()  # the text itself is whole

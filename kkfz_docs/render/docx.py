@@ -177,12 +177,17 @@ def _logo(tpl: DocxTemplate, verslag: Kwaliteitsverslag) -> object:
     return InlineImage(tpl, str(pad), height=Mm(14))
 
 
+def _property(text: str) -> str:
+    """Core properties hold at most 255 characters (the document text itself is never cut)."""
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
 def _set_properties(tpl: DocxTemplate, verslag: Kwaliteitsverslag) -> None:
-    naam = strip_control_characters(verslag.organisatie.naam).strip()
+    naam = _property(strip_control_characters(verslag.organisatie.naam).strip())
     jaar = verslag.verslagjaar
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     props = tpl.docx.core_properties
-    props.title = f"Kwaliteitsverslag {jaar} {naam}".strip()
+    props.title = _property(f"Kwaliteitsverslag {jaar} {naam}".strip())
     props.author = naam
     props.last_modified_by = naam
     props.subject = f"Kwaliteitsverslag {jaar} volgens het Kwaliteitskader Forensische Zorg"
