@@ -7,6 +7,7 @@ from .batch import Resultaat, render_many
 from .errors import Invoerfout, OngeldigVerslag, PaginaLimietOverschreden, SjabloonFout
 from .findings import Bevinding, Niveau
 from .load import load, to_data
+from .preview import pdf_paginas
 from .render import export_template, render_docx, render_pdf
 from .rules import check
 from .sections.algemene_informatie import AlgemeneInformatie, Clienten, Zorgtype
@@ -47,6 +48,7 @@ __all__ = [
     "check",
     "export_template",
     "load",
+    "pdf_paginas",
     "render_docx",
     "render_many",
     "render_pdf",

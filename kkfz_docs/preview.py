@@ -1,12 +1,13 @@
-"""A readable HTML preview of a verslag for Jupyter (Kwaliteitsverslag._repr_html_)."""
+"""Previews for Jupyter: a verslag as HTML (Kwaliteitsverslag._repr_html_) and a PDF's pages as images."""
 
 from __future__ import annotations
 
+import base64
+import io
+import os
 from html import escape
 from typing import TYPE_CHECKING
 
-from .format import getal, procent
-from .rules import check
 from .text import paragraphs, strip_control_characters
 
 if TYPE_CHECKING:
@@ -22,6 +23,9 @@ def _lijst(items) -> str:
 
 
 def to_html(verslag: Kwaliteitsverslag) -> str:
+    from .format import getal, procent  # babel loads on first use, not on `import kkfz_docs`
+    from .rules import check
+
     info = verslag.algemene_informatie
     c = info.clienten
     parts = [
@@ -46,3 +50,40 @@ def to_html(verslag: Kwaliteitsverslag) -> str:
     else:
         parts.append("<p>Geen bevindingen: het verslag bevat wat de handreiking vraagt.</p>")
     return "<div class='kkfz-docs'>" + "".join(parts) + "</div>"
+
+
+class PdfPaginas:
+    """The pages of a PDF as PNG images; a notebook shows them side by side."""
+
+    def __init__(self, pngs: list[bytes]):
+        self.pngs = pngs
+
+    def __len__(self) -> int:
+        return len(self.pngs)
+
+    def _repr_html_(self) -> str:
+        images = "".join(
+            f"<img src='data:image/png;base64,{base64.b64encode(png).decode()}' alt='pagina {n}' "
+            "style='width:32%;margin:0 1% 1% 0;border:1px solid #ccc;display:inline-block'>"
+            for n, png in enumerate(self.pngs, 1)
+        )
+        return f"<div class='kkfz-docs-pdf'>{images}</div>"
+
+
+def pdf_paginas(pad: str | os.PathLike, dpi: int = 60) -> PdfPaginas:
+    """Render each page of a PDF (from render_pdf) to a PNG, to look at in a notebook."""
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:  # an optional extra
+        raise ImportError("voor pagina-afbeeldingen is pypdfium2 nodig: pip install 'kkfz-docs[notebook]'") from None
+    pngs = []
+    document = pdfium.PdfDocument(str(pad))
+    try:
+        for page in document:
+            image = page.render(scale=dpi / 72).to_pil()
+            buffer = io.BytesIO()
+            image.save(buffer, format="PNG")
+            pngs.append(buffer.getvalue())
+    finally:
+        document.close()
+    return PdfPaginas(pngs)
