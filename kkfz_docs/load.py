@@ -184,7 +184,7 @@ def _dict_factory(t: object, converter: cattrs.Converter) -> Callable[[object, o
 
     def key(k: object) -> object:
         if key_type is int and isinstance(k, str) and is_number_text(k.strip()):
-            return int(k)  # JSON object keys are always text
+            return int(k.strip())  # JSON object keys are always text
         return converter.structure(k, key_type)
 
     def hook(value: object, _t: object) -> dict:
@@ -427,7 +427,7 @@ def _map_lines(node: yaml.Node, pad: str, regels: dict[str, int], seen: set[int]
         for key, value in node.value:
             segment: str | int = key.value if isinstance(key, yaml.ScalarNode) else "?"
             if isinstance(segment, str) and is_number_text(segment.strip()):
-                segment = int(segment)
+                segment = int(segment.strip())
             kpad = join_path(pad, segment) if isinstance(segment, str) else f"{pad}[{segment}]"
             if kpad in keys:  # PyYAML would silently keep the last one
                 raise OngeldigVerslag([Invoerfout(kpad, f"'{key.value}' staat twee keer in deze groep; houd er één "
@@ -462,7 +462,7 @@ def _segment(e: BaseException) -> str | int | None:
 
 def _child_path(pad: str, segment: str | int) -> str:
     if isinstance(segment, str) and is_number_text(segment.strip()):
-        return f"{pad}[{int(segment)}]"
+        return f"{pad}[{int(segment.strip())}]"
     return join_path(pad, segment)
 
 

@@ -292,7 +292,7 @@ def test_error_message_lists_every_problem(data):
     assert "verslagjaar: hier hoort een geheel getal" in text
 
 
-@pytest.mark.parametrize("key", ["m²", "²", "١٢", "Ⅻ"])
+@pytest.mark.parametrize("key", ["m²", "²", "١٢", "Ⅻ", "0\x1f", " 7 "])
 def test_keys_that_look_like_digits_to_python_load(tmp_path, data, key):
     data["algemene_informatie"]["omzet"] = {key: 100}
     path = write_yaml(tmp_path, data)

@@ -1,10 +1,13 @@
-"""The spinnenweb chart, drawn once with matplotlib and saved as PNG (Word) or SVG (PDF, as vectors).
+"""The spinnenweb chart, drawn with matplotlib and saved as PNG (Word) or SVG (PDF, as vectors).
 
+The chart uses the document's font (Carlito). Its SVG keeps text as text, which the PDF renderer
+draws in the same embedded font; that is also far faster to convert than glyph outlines.
 matplotlib is imported inside the functions, so importing kkfz_docs stays fast.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 from typing import Literal
@@ -18,11 +21,27 @@ KLEUR_VLAK = "#c7d7dd"  # KLEUR at 25% on white, opaque: SVG importers differ in
 DPI = 220
 
 
+@functools.cache
+def _matplotlib_font() -> str:
+    from matplotlib import font_manager
+
+    from .fonts import FAMILY, files, path
+
+    for filename in files():
+        font_manager.fontManager.addfont(path(filename))
+    return FAMILY
+
+
 def spinnenweb(web: Spinnenweb, verslagjaar: int, fmt: Literal["png", "svg"] = "png") -> bytes:
     """The radar chart: five axes (pijler 1-5), fixed scale 0-4 with PDCA rings, a legend."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
+    with matplotlib.rc_context({"font.family": _matplotlib_font(), "svg.fonttype": "none"}):
+        return _draw(web, verslagjaar, fmt)
+
+
+def _draw(web: Spinnenweb, verslagjaar: int, fmt: str) -> bytes:
     from matplotlib.figure import Figure
 
     pijlers = list(Pijler)
@@ -43,7 +62,7 @@ def spinnenweb(web: Spinnenweb, verslagjaar: int, fmt: Literal["png", "svg"] = "
     ax.spines["polar"].set_color("#999999")
 
     nu = [web.scores[p] for p in pijlers]
-    ax.fill(hoeken_rond, [*nu, nu[0]], color=KLEUR_VLAK, zorder=2)
+    ax.fill(hoeken_rond, [*nu, nu[0]], color=KLEUR_VLAK, zorder=0.5)  # below the rings and their labels
     if web.vorig_jaar is not None:
         vorig = [web.vorig_jaar[p] for p in pijlers]
         ax.plot(hoeken_rond, [*vorig, vorig[0]], color=KLEUR_VORIG, linestyle="--", linewidth=1.4,

@@ -19,21 +19,36 @@ _FILES = {
 }
 
 
+def files() -> list[str]:
+    """The font files in kkfz_docs/fonts/."""
+    return list(_FILES.values())
+
+
 @functools.cache
 def register() -> str:
     """Register the family with ReportLab once per process; returns the regular font's name."""
-    from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    folder = resources.files("kkfz_docs").joinpath("fonts")
     for name, filename in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(folder.joinpath(filename))))
+        pdfmetrics.registerFont(TTFont(name, path(filename)))
+    map_family()
+    return FAMILY
+
+
+def path(filename: str) -> str:
+    return str(resources.files("kkfz_docs").joinpath("fonts").joinpath(filename))
+
+
+def map_family() -> None:
+    """Tell ReportLab which file is bold and italic. Registering a TrueType font maps all four
+    styles of its family to itself, so this runs again after anything registers "Carlito"."""
+    from reportlab.lib.fonts import addMapping
+
     for bold in (0, 1):
         for italic in (0, 1):
             suffix = {(0, 0): "", (1, 0): "-Bold", (0, 1): "-Italic", (1, 1): "-BoldItalic"}[(bold, italic)]
             addMapping(FAMILY, bold, italic, FAMILY + suffix)
-    return FAMILY
 
 
 @functools.cache

@@ -360,10 +360,14 @@ def _chart(verslag: Kwaliteitsverslag, draw: bool) -> Callable[[], Flowable]:
     def make() -> Flowable:
         if not draw:
             return Spacer(CHART_WIDTH, CHART_HEIGHT)  # same size, no matplotlib: for counting pages
+        from svglib.fonts import register_font
         from svglib.svglib import svg2rlg
 
         from . import charts
 
+        # The chart's text in the embedded font (svglib would otherwise look for a system font).
+        register_font(fonts.FAMILY, fonts.path("Carlito-Regular.ttf"), rlgFontName=fonts.register())
+        fonts.map_family()
         drawing = svg2rlg(io.BytesIO(charts.spinnenweb(verslag.spinnenweb, verslag.verslagjaar, "svg")))
         scale = CHART_WIDTH / drawing.width
         drawing.scale(scale, scale)
