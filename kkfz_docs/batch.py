@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from attrs import define
+from attrs import define, evolve
 
 from .errors import OngeldigVerslag, PaginaLimietOverschreden, SjabloonFout
 from .findings import Bevinding
@@ -112,22 +112,47 @@ def render_many(
     uitvoer = Path(uitvoer)
     taken = [_Taak(f, uitvoer / rel, tuple(formaten), Path(sjabloon) if sjabloon else None, max_pages, forceer)
              for f, rel in collect(paden)]
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(taken) or 1))
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(taken) * len(formaten) or 1))
+    # Fewer files than processes: give each format of a file its own process (Word and PDF at once).
+    if len(taken) < jobs and len(formaten) > 1:
+        delen = [[evolve(t, formaten=(fmt,)) for fmt in t.formaten] for t in taken]
+    else:
+        delen = [[t] for t in taken]
     resultaten: list[Resultaat] = []
+
+    def klaar(stukken: list[Resultaat]) -> None:
+        resultaten.append(_samen(stukken))
+        if voortgang:
+            voortgang(len(resultaten), len(taken), resultaten[-1])
+
     if jobs == 1:
-        for taak in taken:
-            resultaten.append(_render_one(taak))
-            if voortgang:
-                voortgang(len(resultaten), len(taken), resultaten[-1])
+        for stukjes in delen:
+            klaar([_render_one(t) for t in stukjes])
         return resultaten
     from concurrent.futures import ProcessPoolExecutor  # not at import: it costs start-up time
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for resultaat in pool.map(_render_one, taken):
-            resultaten.append(resultaat)
-            if voortgang:
-                voortgang(len(resultaten), len(taken), resultaat)
+        uitkomsten = pool.map(_render_one, [t for stukjes in delen for t in stukjes])
+        for stukjes in delen:
+            klaar([next(uitkomsten) for _ in stukjes])
     return resultaten
+
+
+def _samen(stukken: list[Resultaat]) -> Resultaat:
+    """One file's result from the results of its formats."""
+    if len(stukken) == 1:
+        return stukken[0]
+    eerste = stukken[0]
+    meldingen = list(dict.fromkeys(r.melding for r in stukken if r.melding))
+    return Resultaat(
+        eerste.bestand,
+        all(r.gelukt for r in stukken),
+        tuple(f for r in stukken for f in r.formaten),
+        next((r.paginas for r in stukken if r.paginas is not None), None),
+        "\n".join(meldingen),
+        eerste.bevindingen,
+        any(r.onleesbaar for r in stukken),
+    )
 
 
 def voortgangsbalk(stream=sys.stderr) -> Callable[[int, int, Resultaat], None]:

@@ -8,6 +8,7 @@ undefined variables, so a typo in a custom template fails loudly instead of prin
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import os
 import re
@@ -55,9 +56,28 @@ def _finalize(value: object) -> object:
     return value
 
 
+class _Environment(SandboxedEnvironment):
+    """Compiles each template part once per process: docxtpl hands the same XML to from_string on
+    every render, and compiling it is a sizeable part of a render."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self._compiled: dict[str, object] = {}
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        if source not in self._compiled:
+            if len(self._compiled) >= 32:  # a few templates with a header and footer each
+                self._compiled.clear()
+            self._compiled[source] = super().from_string(source)
+        return self._compiled[source]
+
+
+@functools.cache
 def environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True,
-                               finalize=_finalize)
+    """The Jinja environment for Word templates: sandboxed, autoescaping, strict, with the filters."""
+    env = _Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True, finalize=_finalize)
     env.filters.update(FILTERS)
     return env
 
