@@ -25,3 +25,11 @@ def test_html_preview_escapes_text_and_shows_findings():
     html = kkfz_docs.load(data)._repr_html_()
     assert "R&amp;D &lt;script&gt;" in html and "<script>" not in html
     assert "algemene_informatie.visie" in html and "Pijler 4: Samenwerken" in html
+
+
+def test_html_preview_shows_the_figures():
+    from conftest import FIXTURES
+
+    html = kkfz_docs.load(FIXTURES[0])._repr_html_()
+    assert "38,9%" in html and "Continuïteit van zorg" in html and "1. Veiligheid 3" in html
+    assert "Geen bevindingen" in html

@@ -357,3 +357,11 @@ def test_a_very_long_organisation_name_fits_the_core_properties(tmp_path):
     doc = Document(kd.render_docx(kd.load(data), tmp_path / "v.docx"))
     assert len(doc.core_properties.title) == 255 and doc.core_properties.title.endswith("…")
     assert doc.paragraphs[1].text == data["organisatie"]["naam"].strip()  # the text itself is whole
+
+
+def test_an_indicator_without_number_or_name_still_gets_a_heading(tmp_path):
+    data = minimaal()
+    data["prestatie_indicatoren"] = [{"nummer": "", "naam": "", "toelichting": "Uitleg.", "kengetallen": {"a": 1}}]
+    doc = Document(kd.render_docx(kd.load(data), tmp_path / "v.docx"))
+    assert all(p.text.strip() for p in doc.paragraphs if p.style.name.startswith("Heading"))
+    assert "Indicator" in [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]

@@ -167,7 +167,7 @@ def _indicator(pi) -> Context:
         }
     nummer, naam = _t(pi.nummer), _t(pi.naam)
     return {
-        "titel": f"Indicator {nummer}: {naam}" if nummer else naam,
+        "titel": f"Indicator {nummer}: {naam}" if nummer else (naam or "Indicator"),  # never an empty heading
         "toelichting": _alineas(pi.toelichting),
         "kengetallen": [{"naam": _t(k), "waarde": _waarde(v)} for k, v in pi.kengetallen.items()],
         "tabel": tabel,
