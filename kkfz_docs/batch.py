@@ -112,6 +112,16 @@ def render_many(
     uitvoer = Path(uitvoer)
     taken = [_Taak(f, uitvoer / rel, tuple(formaten), Path(sjabloon) if sjabloon else None, max_pages, forceer)
              for f, rel in collect(paden)]
+    eerder: dict[Path, Path] = {}
+    dubbel: dict[int, Resultaat] = {}  # two inputs that would write the same output file
+    for i, taak in enumerate(taken):
+        if taak.doel in eerder:
+            dubbel[i] = Resultaat(taak.bestand, False, melding=f"zou dezelfde uitvoer maken als {eerder[taak.doel]}; "
+                                  "geef een van beide een andere naam of maak ze apart")
+        else:
+            eerder[taak.doel] = taak.bestand
+    volgorde = list(range(len(taken)))
+    taken = [t for i, t in enumerate(taken) if i not in dubbel]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(taken) * len(formaten) or 1))
     # Fewer files than processes: give each format of a file its own process (Word and PDF at once).
     if len(taken) < jobs and len(formaten) > 1:
@@ -128,14 +138,22 @@ def render_many(
     if jobs == 1:
         for stukjes in delen:
             klaar([_render_one(t) for t in stukjes])
-        return resultaten
+        return _met_dubbele(resultaten, dubbel, volgorde)
     from concurrent.futures import ProcessPoolExecutor  # not at import: it costs start-up time
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         uitkomsten = pool.map(_render_one, [t for stukjes in delen for t in stukjes])
         for stukjes in delen:
             klaar([next(uitkomsten) for _ in stukjes])
-    return resultaten
+    return _met_dubbele(resultaten, dubbel, volgorde)
+
+
+def _met_dubbele(resultaten: list[Resultaat], dubbel: dict[int, Resultaat], volgorde: list[int]) -> list[Resultaat]:
+    """Put the refused duplicates back in their place in the input order."""
+    if not dubbel:
+        return resultaten
+    gedaan = iter(resultaten)
+    return [dubbel[i] if i in dubbel else next(gedaan) for i in volgorde]
 
 
 def _samen(stukken: list[Resultaat]) -> Resultaat:

@@ -72,3 +72,13 @@ def test_two_renders_to_the_same_target_at_once_leave_one_whole_file(tmp_path):
     assert Document(target).core_properties.author == "Stichting Kortewind Wonen & Begeleiding"
     assert len(PdfReader(target + ".pdf").pages) == 5
     assert sorted(p.name for p in tmp_path.iterdir()) == ["zelfde.docx", "zelfde.docx.pdf"]
+
+
+def test_two_inputs_with_the_same_name_do_not_overwrite_each_other(tmp_path):
+    for folder in ("oost", "west"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(FIXTURES[1], tmp_path / folder / "verslag.yaml")
+    resultaten = kd.render_many([tmp_path / "oost" / "verslag.yaml", tmp_path / "west" / "verslag.yaml"],
+                                tmp_path / "uit", formaten=("docx",), jobs=1)
+    assert [r.status for r in resultaten] == ["ok", "fout"]
+    assert "dezelfde uitvoer" in resultaten[1].melding and str(tmp_path / "oost") in resultaten[1].melding
