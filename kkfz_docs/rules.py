@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import attrs
 
@@ -62,14 +61,15 @@ def _jaar_en_data(verslag: Kwaliteitsverslag, vandaag: dt.date) -> list[Bevindin
 
 
 def _logo(verslag: Kwaliteitsverslag) -> list[Bevinding]:
-    logo = verslag.organisatie.logo.strip()
-    if not logo:
+    pad = verslag.logo_pad
+    if pad is None or verslag.logo_bruikbaar:
         return []
-    base = verslag.bron.pad.parent if verslag.bron and verslag.bron.pad else Path.cwd()
-    if (base / logo).is_file():
-        return []
-    return [waarschuwing("organisatie.logo", f"het logo '{logo}' is niet gevonden (gezocht vanaf {base}); het "
-                         "verslag wordt zonder logo gemaakt. Geef het pad vanaf de map van het verslag")]
+    if not pad.is_file():
+        return [waarschuwing("organisatie.logo", f"het logo '{verslag.organisatie.logo.strip()}' is niet gevonden "
+                             f"(gezocht als {pad}); het verslag wordt zonder logo gemaakt. Geef het pad vanaf de map "
+                             "van het verslag")]
+    return [waarschuwing("organisatie.logo", f"het logo '{verslag.organisatie.logo.strip()}' is geen PNG- of "
+                         "JPEG-afbeelding; het verslag wordt zonder logo gemaakt. Sla het logo op als .png")]
 
 
 def _pdf(verslag: Kwaliteitsverslag, max_pages: int) -> list[Bevinding]:

@@ -71,6 +71,25 @@ class Kwaliteitsverslag:
         return dt.date(self.verslagjaar + 1, 5, 31)
 
     @property
+    def logo_pad(self) -> Path | None:
+        """The logo's file, relative to the verslag file (or the current folder); None if not given."""
+        logo = self.organisatie.logo.strip()
+        if not logo:
+            return None
+        base = self.bron.pad.parent if self.bron is not None and self.bron.pad is not None else Path.cwd()
+        return base / logo
+
+    @property
+    def logo_bruikbaar(self) -> bool:
+        """Whether the logo is a PNG or JPEG file both renderers can place."""
+        pad = self.logo_pad
+        if pad is None or not pad.is_file():
+            return False
+        with pad.open("rb") as f:
+            head = f.read(8)
+        return head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"))
+
+    @property
     def pijlers_op_volgorde(self) -> list[PijlerReflectie]:
         """The pijler reflections in the handreiking's order: 1-4, then 5 if present."""
         return sorted(self.pijlers, key=lambda p: p.nummer)

@@ -19,12 +19,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from kkfz_docs.render import layout as L
+
 TARGET = Path(__file__).resolve().parent.parent / "kkfz_docs" / "templates" / "kwaliteitsverslag.docx"
 
 FONT = "Calibri"
-BODY_PT = 10.5
-ACCENT = RGBColor(0x1F, 0x5F, 0x74)
-GREY = RGBColor(0x59, 0x59, 0x59)
+ACCENT = RGBColor.from_string(L.ACCENT)
+GREY = RGBColor.from_string(L.GREY)
 TABLE_STYLE = "Light List Accent 1"
 
 
@@ -32,9 +33,9 @@ def _styles(doc: Document) -> None:
     styles = doc.styles
     normal = styles["Normal"]
     normal.font.name = FONT
-    normal.font.size = Pt(BODY_PT)
-    normal.paragraph_format.space_after = Pt(4)
-    normal.paragraph_format.line_spacing = 1.08
+    normal.font.size = Pt(L.BODY_PT)
+    normal.paragraph_format.space_after = Pt(L.SPACE_AFTER_PT)
+    normal.paragraph_format.line_spacing = L.LINE_SPACING
     rpr = normal.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
@@ -49,7 +50,8 @@ def _styles(doc: Document) -> None:
     lang.set(qn("w:eastAsia"), "nl-NL")
     lang.set(qn("w:bidi"), "ar-SA")
 
-    for name, size, before, after in (("Title", 24, 0, 2), ("Heading 1", 15, 14, 4), ("Heading 2", 11.5, 8, 2)):
+    for name, (size, before, after) in (("Title", (L.TITLE_PT, 0, 2)), ("Heading 1", L.HEADINGS["h1"]),
+                                        ("Heading 2", L.HEADINGS["h2"])):
         style = styles[name]
         style.font.name = FONT
         style.font.size = Pt(size)
@@ -71,7 +73,7 @@ def _styles(doc: Document) -> None:
     # The default Title has a bottom border in python-docx's template; keep it, it reads as a rule.
     subtitle = styles["Subtitle"]
     subtitle.font.name = FONT
-    subtitle.font.size = Pt(12)
+    subtitle.font.size = Pt(L.SUBTITLE_PT)
     subtitle.font.italic = False
     subtitle.font.color.rgb = GREY
     bullet = styles["List Bullet"]
@@ -82,22 +84,22 @@ def _styles(doc: Document) -> None:
 def _page(doc: Document) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.2)
-    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
-    section.header_distance = section.footer_distance = Cm(1.0)
+    section.page_width, section.page_height = Cm(L.PAGE_CM[0]), Cm(L.PAGE_CM[1])
+    section.left_margin = section.right_margin = Cm(L.MARGIN_X_CM)
+    section.top_margin, section.bottom_margin = Cm(L.MARGIN_TOP_CM), Cm(L.MARGIN_BOTTOM_CM)
+    section.header_distance = section.footer_distance = Cm(L.HEADER_FOOTER_CM)
 
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     run = header.add_run("{{ organisatie.naam }} · {{ titel }}")
-    run.font.size, run.font.color.rgb = Pt(8.5), GREY
+    run.font.size, run.font.color.rgb = Pt(L.HEADER_PT), GREY
 
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for text, field in (("Pagina ", "PAGE"), (" van ", "NUMPAGES"), ("", None)):
         if text:
             r = footer.add_run(text)
-            r.font.size, r.font.color.rgb = Pt(8.5), GREY
+            r.font.size, r.font.color.rgb = Pt(L.HEADER_PT), GREY
         if field:
             _field(footer, field)
 
@@ -106,7 +108,7 @@ def _field(paragraph, instruction: str) -> None:
     """A complex field (PAGE, NUMPAGES) that Word and LibreOffice fill in themselves."""
     def run_with(child):
         r = paragraph.add_run()
-        r.font.size, r.font.color.rgb = Pt(8.5), GREY
+        r.font.size, r.font.color.rgb = Pt(L.HEADER_PT), GREY
         r._r.append(child)
         return r
 
@@ -120,7 +122,7 @@ def _field(paragraph, instruction: str) -> None:
     sep = OxmlElement("w:fldChar")
     sep.set(qn("w:fldCharType"), "separate")
     run_with(sep)
-    paragraph.add_run("1").font.size = Pt(8.5)
+    paragraph.add_run("1").font.size = Pt(L.HEADER_PT)
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     run_with(end)
@@ -188,7 +190,7 @@ class Body:
         for i, text in enumerate(row):
             table.cell(2, i).text = text
         table.cell(3, 0).text = "{%tr endfor %}"
-        w = [widths[0], 0.3, widths[1], 0.3] + ([6.0] if trailing else [])
+        w = [widths[0], 0.3, widths[1], 0.3] + ([L.THEMA_TABLE_CM[2]] if trailing else [])
         _widths(table, w)
         self.doc.add_paragraph("", style="Normal").paragraph_format.space_after = Pt(2)
 
@@ -246,17 +248,18 @@ def build(target: Path = TARGET) -> Path:
     body.paragraphs("algemene_informatie.visie")
     body.p("Type forensische zorg", "Heading 2")
     body.table(["Setting", "Beveiligingsniveau", "Toelichting"], "algemene_informatie.zorgtypen",
-               ["{{ rij.setting }}", "{{ rij.beveiligingsniveau }}", "{{ rij.toelichting }}"], [4.8, 3.4, 8.4])
+               ["{{ rij.setting }}", "{{ rij.beveiligingsniveau }}", "{{ rij.toelichting }}"],
+               L.COLUMNS_CM["zorgtypen"])
     body.p("Cliënten op {{ algemene_informatie.clienten.peildatum }}", "Heading 2")
     body.p("{{ algemene_informatie.clienten.samenvatting }}")
     body.table(["Financiering", "Cliënten", "Aandeel"], "algemene_informatie.clienten.rijen",
-               ["{{ rij.financiering }}", "{{ rij.aantal }}", "{{ rij.aandeel }}"], [9.0, 3.0, 3.0],
+               ["{{ rij.financiering }}", "{{ rij.aantal }}", "{{ rij.aandeel }}"], L.COLUMNS_CM["clienten"],
                footer=["Totaal", "{{ algemene_informatie.clienten.totaal }}",
                        "{{ algemene_informatie.clienten.totaal_aandeel }}"])
     body.tag("if algemene_informatie.omzet")
     body.p("Omzet {{ verslagjaar }}", "Heading 2")
     body.table(["Financiering", "Omzet", "Aandeel"], "algemene_informatie.omzet",
-               ["{{ rij.financiering }}", "{{ rij.bedrag }}", "{{ rij.aandeel }}"], [9.0, 4.0, 3.0],
+               ["{{ rij.financiering }}", "{{ rij.bedrag }}", "{{ rij.aandeel }}"], L.COLUMNS_CM["omzet"],
                footer=["Totaal", "{{ algemene_informatie.omzet_totaal }}", "{{ algemene_informatie.omzet_aandeel }}"])
     body.tag("endif")
 
@@ -280,7 +283,7 @@ def build(target: Path = TARGET) -> Path:
     body.p("Doelen uit het meerjarenplan", "Heading 2")
     body.table(["Doel", "Gepland", "Status", "Toelichting"], "pijler.doelen",
                ["{{ rij.titel }}", "{{ rij.gepland }}", "{{ rij.status }}", "{{ rij.toelichting }}"],
-               [5.0, 2.4, 2.6, 6.6])
+               L.COLUMNS_CM["doelen"])
     body.tag("endif")
     body.p("Ontwikkelpunten voor {{ volgend_jaar }}", "Heading 2")
     body.bullets("pijler.ontwikkelpunten")
@@ -293,11 +296,12 @@ def build(target: Path = TARGET) -> Path:
     body.p("{{ indicator.titel }}", "Heading 2")
     body.paragraphs("indicator.toelichting")
     body.tag("if indicator.kengetallen")
-    body.table(["Kengetal", "Waarde"], "indicator.kengetallen", ["{{ rij.naam }}", "{{ rij.waarde }}"], [9.0, 3.0])
+    body.table(["Kengetal", "Waarde"], "indicator.kengetallen", ["{{ rij.naam }}", "{{ rij.waarde }}"],
+               L.COLUMNS_CM["kengetallen"])
     body.tag("endif")
     body.tag("if indicator.tabel")
     body.dynamic_table("Uitstroom naar", "indicator.tabel.kolommen", "indicator.tabel.rijen", "{{ rij.label }}",
-                       "rij.waarden", (5.0, 2.9))
+                       "rij.waarden", L.CROSS_TABLE_CM)
     body.tag("endif")
     body.tag("endfor")
     body.tag("endif")
@@ -308,14 +312,14 @@ def build(target: Path = TARGET) -> Path:
     body.table(["Pijler", "Score {{ verslagjaar }}", "{% if spinnenweb.heeft_vorig_jaar %}"
                 "{{ spinnenweb.vorig_jaar_kop }}{% endif %}", "Betekenis"], "spinnenweb.scores",
                ["{{ rij.pijler }}", "{{ rij.score }}", "{{ rij.vorig_jaar }}", "{{ rij.betekenis }}"],
-               [6.2, 2.2, 1.6, 6.6])
+               L.COLUMNS_CM["spinnenweb"])
     body.paragraphs("spinnenweb.toelichting")
     body.tag("endif")
 
     body.tag("if themas")
     body.p("Thema's", "Heading 1")
     body.dynamic_table("Thema", "themas.jaren", "themas.rijen", "{{ rij.nummer }}. {{ rij.naam }}",
-                       "rij.planning", (6.0, 1.2), trailing=("Toelichting", "{{ rij.toelichting }}"))
+                       "rij.planning", L.THEMA_TABLE_CM[:2], trailing=("Toelichting", "{{ rij.toelichting }}"))
     body.p("I = implementatie, M = monitoren.")
     body.tag("endif")
 

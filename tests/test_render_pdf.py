@@ -250,3 +250,25 @@ def test_libreoffice_page_count_of_the_docx_is_close_to_the_pdf(rendered, tmp_pa
     for stem, (_, info, _, docx) in rendered.items():
         lo_pages = len(PdfReader(soffice_to_pdf(docx, tmp_path)).pages)
         assert lo_pages == info.pages, (stem, lo_pages, info.pages)
+
+
+def test_logo_is_on_the_first_page_in_both_files(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (300, 100), "teal").save(tmp_path / "logo.png")
+    (tmp_path / "kapot.png").write_bytes(b"geen afbeelding")
+    data = minimaal()
+    data["organisatie"]["logo"] = "logo.png"
+    bron = tmp_path / "v.yaml"
+    bron.write_text(yaml.safe_dump(data), encoding="utf-8")
+    kd.render_pdf(kd.load(bron), tmp_path / "v.pdf")
+    images = [x for x in PdfReader(tmp_path / "v.pdf").pages[0]["/Resources"]["/XObject"].values()
+              if x.get_object()["/Subtype"] == "/Image"]
+    assert len(images) == 1
+    data["organisatie"]["logo"] = "kapot.png"
+    bron.write_text(yaml.safe_dump(data), encoding="utf-8")
+    verslag = kd.load(bron)
+    assert [b.pad for b in kd.check(verslag)] == ["organisatie.logo"]
+    kd.render_pdf(verslag, tmp_path / "v2.pdf")  # renders, without the logo
+    assert "/XObject" not in PdfReader(tmp_path / "v2.pdf").pages[0]["/Resources"]
+    assert not Document(kd.render_docx(verslag, tmp_path / "v2.docx")).inline_shapes

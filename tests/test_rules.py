@@ -249,5 +249,10 @@ def test_missing_logo_file_is_a_warning(data, tmp_path):
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     [b] = [b for b in kd.check(kd.load(path), vandaag=NA_VERSLAGJAAR) if b.pad == "organisatie.logo"]
     assert "niet gevonden" in b.melding
-    (tmp_path / "logo.png").write_bytes(b"png")
+    (tmp_path / "logo.png").write_bytes(b"geen plaatje")
+    [b] = [b for b in kd.check(kd.load(path), vandaag=NA_VERSLAGJAAR) if b.pad == "organisatie.logo"]
+    assert "geen PNG- of JPEG-afbeelding" in b.melding
+    from PIL import Image
+
+    Image.new("RGB", (30, 10)).save(tmp_path / "logo.png")
     assert kd.check(kd.load(path), vandaag=NA_VERSLAGJAAR) == []

@@ -27,7 +27,7 @@ from ..atomic import write_atomic
 from ..errors import SjabloonFout
 from ..text import strip_control_characters
 from ..verslag import Kwaliteitsverslag
-from . import charts
+from . import charts, layout
 from .context import build, cleaned_data
 
 FILTERS = {
@@ -94,7 +94,8 @@ def render_docx(verslag: Kwaliteitsverslag, path: str | os.PathLike, template: s
     context = build(verslag)
     context["gegevens"] = cleaned_data(verslag)
     context["spinnenweb_grafiek"] = (
-        InlineImage(tpl, io.BytesIO(charts.spinnenweb(verslag.spinnenweb, verslag.verslagjaar)), width=Mm(125))
+        InlineImage(tpl, io.BytesIO(charts.spinnenweb(verslag.spinnenweb, verslag.verslagjaar)),
+                    width=Mm(layout.CHART_WIDTH_CM * 10))
         if verslag.spinnenweb is not None else ""
     )
     context["logo"] = _logo(tpl, verslag)
@@ -187,14 +188,9 @@ def _fit_tables(document) -> None:
 
 
 def _logo(tpl: DocxTemplate, verslag: Kwaliteitsverslag) -> object:
-    logo = verslag.organisatie.logo.strip()
-    if not logo:
-        return ""
-    base = verslag.bron.pad.parent if verslag.bron and verslag.bron.pad else Path.cwd()
-    pad = (base / logo).resolve()
-    if not pad.is_file():
-        return ""  # check() reports a missing logo; the verslag still renders
-    return InlineImage(tpl, str(pad), height=Mm(14))
+    if not verslag.logo_bruikbaar:
+        return ""  # check() reports a missing or unusable logo; the verslag still renders
+    return InlineImage(tpl, str(verslag.logo_pad), height=Mm(layout.LOGO_HEIGHT_CM * 10))
 
 
 def _property(text: str) -> str:

@@ -17,29 +17,40 @@ from xml.sax.saxutils import escape
 
 from attrs import define
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ..atomic import write_atomic
 from ..errors import PaginaLimietOverschreden
 from ..text import strip_control_characters
 from ..verslag import Kwaliteitsverslag
 from . import fonts
+from . import layout as L
 from .context import Context, build
 
-ACCENT = colors.HexColor("#1F5F74")
-TABLE_HEADER = colors.HexColor("#4F81BD")
-GREY = colors.HexColor("#595959")
-BODY_PT = 10.5
-LEADING = BODY_PT * 1.22 * 1.08  # Calibri's line height at Word's "1.08 lines"
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 2.2 * cm, 2.2 * cm, 2.0 * cm
+ACCENT = colors.HexColor(f"#{L.ACCENT}")
+TABLE_HEADER = colors.HexColor(f"#{L.TABLE_HEADER}")
+GREY = colors.HexColor(f"#{L.GREY}")
+BODY_PT = L.BODY_PT
+LEADING = BODY_PT * 1.22 * L.LINE_SPACING  # Calibri's (and Carlito's) line height is 1.22 em
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = L.MARGIN_X_CM * cm, L.MARGIN_TOP_CM * cm, L.MARGIN_BOTTOM_CM * cm
 WIDTH = A4[0] - 2 * MARGIN_X
-CHART_WIDTH = 12.5 * cm
-CHART_HEIGHT = CHART_WIDTH * 4.2 / 5.6
+CHART_WIDTH = L.CHART_WIDTH_CM * cm
+CHART_HEIGHT = CHART_WIDTH * 4.2 / 5.6  # the figure's aspect ratio (render/charts.py)
 
 
 @define(frozen=True)
@@ -93,22 +104,24 @@ class RenderInfo:
 def _styles() -> dict[str, ParagraphStyle]:
     font = fonts.register()
     bold = f"{font}-Bold"
-    body = ParagraphStyle("body", fontName=font, fontSize=BODY_PT, leading=LEADING, spaceAfter=4)
+    body = ParagraphStyle("body", fontName=font, fontSize=BODY_PT, leading=LEADING, spaceAfter=L.SPACE_AFTER_PT)
+    h1_pt, h1_before, h1_after = L.HEADINGS["h1"]
+    h2_pt, h2_before, h2_after = L.HEADINGS["h2"]
     return {
         "body": body,
-        "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=24, leading=29, textColor=ACCENT,
-                                spaceAfter=2),
-        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=12, leading=15, textColor=GREY, spaceAfter=6),
-        "h1": ParagraphStyle("h1", parent=body, fontName=bold, fontSize=15, leading=19, textColor=ACCENT,
-                             spaceBefore=14, spaceAfter=4, keepWithNext=1),
-        "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=11.5, leading=14.5, textColor=ACCENT,
-                             spaceBefore=8, spaceAfter=2, keepWithNext=1),
+        "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=L.TITLE_PT, leading=L.TITLE_PT * 1.22,
+                                textColor=ACCENT, spaceAfter=2),
+        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=L.SUBTITLE_PT, leading=L.SUBTITLE_PT * 1.25,
+                                   textColor=GREY, spaceAfter=6),
+        "h1": ParagraphStyle("h1", parent=body, fontName=bold, fontSize=h1_pt, leading=h1_pt * 1.27, textColor=ACCENT,
+                             spaceBefore=h1_before, spaceAfter=h1_after, keepWithNext=1),
+        "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=h2_pt, leading=h2_pt * 1.26, textColor=ACCENT,
+                             spaceBefore=h2_before, spaceAfter=h2_after, keepWithNext=1),
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=0.63 * cm, bulletIndent=0, spaceAfter=2,
                                  bulletFontName=font),
         "cell": ParagraphStyle("cell", parent=body, spaceAfter=0),
         "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=bold, spaceAfter=0),
         "cell_head": ParagraphStyle("cell_head", parent=body, fontName=bold, textColor=colors.white, spaceAfter=0),
-        "header": ParagraphStyle("header", parent=body, fontSize=8.5, textColor=GREY, alignment=TA_RIGHT),
     }
 
 
@@ -207,12 +220,16 @@ def _fit(widths: list[float]) -> list[float]:
     return widths if total <= WIDTH else [w * WIDTH / total for w in widths]
 
 
-def story(ctx: Context, chart: Callable[[], Flowable]) -> _Story:
+def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None) -> _Story:
     """Lay the context out in the order of the Word template (scripts/build_template.py)."""
     s = _Story(_styles(), chart)
     org = ctx["organisatie"]
     s.sections.append(["Titel", 0])
     s.flow.append(_SectionStart(0))
+    if logo is not None:
+        width, height = ImageReader(str(logo)).getSize()
+        h = L.LOGO_HEIGHT_CM * cm
+        s.flow.append(Image(str(logo), width=h * width / height, height=h, hAlign="LEFT"))
     s.para(ctx["titel"], "title")
     sub = org["naam"] + (f", {org['plaats']}" if org["plaats"] else "") + (
         f" · {org['website']}" if org["website"] else "")
@@ -236,17 +253,18 @@ def story(ctx: Context, chart: Callable[[], Flowable]) -> _Story:
     s.paras(info["visie"])
     s.h2("Type forensische zorg")
     s.table(["Setting", "Beveiligingsniveau", "Toelichting"],
-            [[z["setting"], z["beveiligingsniveau"], z["toelichting"]] for z in info["zorgtypen"]], [4.8, 3.4, 8.4])
+            [[z["setting"], z["beveiligingsniveau"], z["toelichting"]] for z in info["zorgtypen"]],
+            L.COLUMNS_CM["zorgtypen"])
     c = info["clienten"]
     s.h2(f"Cliënten op {c['peildatum']}")
     s.para(c["samenvatting"])
     s.table(["Financiering", "Cliënten", "Aandeel"], [[r["financiering"], r["aantal"], r["aandeel"]]
-                                                      for r in c["rijen"]], [9.0, 3.0, 3.0],
+                                                      for r in c["rijen"]], L.COLUMNS_CM["clienten"],
             footer=["Totaal", c["totaal"], c["totaal_aandeel"]])
     if info["omzet"]:
         s.h2(f"Omzet {ctx['verslagjaar']}")
         s.table(["Financiering", "Omzet", "Aandeel"], [[r["financiering"], r["bedrag"], r["aandeel"]]
-                                                      for r in info["omzet"]], [9.0, 4.0, 3.0],
+                                                      for r in info["omzet"]], L.COLUMNS_CM["omzet"],
                 footer=["Totaal", info["omzet_totaal"], info["omzet_aandeel"]])
 
     for p in ctx["pijlers"]:
@@ -266,7 +284,7 @@ def story(ctx: Context, chart: Callable[[], Flowable]) -> _Story:
             s.h2("Doelen uit het meerjarenplan")
             s.table(["Doel", "Gepland", "Status", "Toelichting"],
                     [[d["titel"], d["gepland"], d["status"], d["toelichting"]] for d in p["doelen"]],
-                    [5.0, 2.4, 2.6, 6.6])
+                    L.COLUMNS_CM["doelen"])
         s.h2(f"Ontwikkelpunten voor {ctx['volgend_jaar']}")
         s.bullets(p["ontwikkelpunten"])
 
@@ -277,11 +295,12 @@ def story(ctx: Context, chart: Callable[[], Flowable]) -> _Story:
             s.h2(pi["titel"])
             s.paras(pi["toelichting"])
             if pi["kengetallen"]:
-                s.table(["Kengetal", "Waarde"], [[k["naam"], k["waarde"]] for k in pi["kengetallen"]], [9.0, 3.0])
+                s.table(["Kengetal", "Waarde"], [[k["naam"], k["waarde"]] for k in pi["kengetallen"]],
+                        L.COLUMNS_CM["kengetallen"])
             if pi["tabel"]:
                 t = pi["tabel"]
                 s.table(["Uitstroom naar", *t["kolommen"]], [[r["label"], *r["waarden"]] for r in t["rijen"]],
-                        [5.0] + [2.9] * len(t["kolommen"]))
+                        [L.CROSS_TABLE_CM[0]] + [L.CROSS_TABLE_CM[1]] * len(t["kolommen"]))
 
     web = ctx["spinnenweb"]
     if web:
@@ -291,7 +310,7 @@ def story(ctx: Context, chart: Callable[[], Flowable]) -> _Story:
         vorig = web["vorig_jaar_kop"] if web["heeft_vorig_jaar"] else ""
         s.table(["Pijler", f"Score {ctx['verslagjaar']}", vorig, "Betekenis"],
                 [[r["pijler"], r["score"], r["vorig_jaar"], r["betekenis"]] for r in web["scores"]],
-                [6.2, 2.2, 1.6, 6.6])
+                L.COLUMNS_CM["spinnenweb"])
         s.paras(web["toelichting"])
 
     themas = ctx["themas"]
@@ -299,7 +318,7 @@ def story(ctx: Context, chart: Callable[[], Flowable]) -> _Story:
         s.section("Thema's")
         s.table(["Thema", *themas["jaren"], "Toelichting"],
                 [[f"{r['nummer']}. {r['naam']}", *r["planning"], r["toelichting"]] for r in themas["rijen"]],
-                [6.0] + [1.2] * len(themas["jaren"]) + [6.0])
+                [L.THEMA_TABLE_CM[0]] + [L.THEMA_TABLE_CM[1]] * len(themas["jaren"]) + [L.THEMA_TABLE_CM[2]])
         s.para("I = implementatie, M = monitoren.")
     return s
 
@@ -346,10 +365,11 @@ def _canvas_class(header: str) -> type[Canvas]:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                self.setFont(font, 8.5)
+                self.setFont(font, L.HEADER_PT)
                 self.setFillColor(GREY)
-                self.drawRightString(A4[0] - MARGIN_X, A4[1] - 1.0 * cm - 8.5, header)
-                self.drawRightString(A4[0] - MARGIN_X, 1.0 * cm, f"Pagina {self._pageNumber} van {total}")
+                self.drawRightString(A4[0] - MARGIN_X, A4[1] - L.HEADER_FOOTER_CM * cm - L.HEADER_PT, header)
+                footer = f"Pagina {self._pageNumber} van {total}"
+                self.drawRightString(A4[0] - MARGIN_X, L.HEADER_FOOTER_CM * cm, footer)
                 super().showPage()
             super().save()
 
@@ -382,7 +402,7 @@ def layout(verslag: Kwaliteitsverslag, max_pages: int | None = 6, *, draw_chart:
            ) -> tuple[bytes, RenderInfo]:
     """Lay the whole verslag out in memory: the PDF bytes and what they hold."""
     ctx = build(verslag)
-    s = story(ctx, _chart(verslag, draw_chart))
+    s = story(ctx, _chart(verslag, draw_chart), verslag.logo_pad if verslag.logo_bruikbaar else None)
     naam = ctx["organisatie"]["naam"]
     buffer = io.BytesIO()
     doc = _Document(

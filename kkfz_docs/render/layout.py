@@ -1,0 +1,35 @@
+"""Page, type and table measures shared by the Word template (scripts/build_template.py) and the PDF.
+
+One place, so the Word file and the PDF break lines and pages alike; change a measure here and
+rebuild the template with `python scripts/build_template.py`.
+"""
+
+from __future__ import annotations
+
+PAGE_CM = (21.0, 29.7)  # A4
+MARGIN_X_CM, MARGIN_TOP_CM, MARGIN_BOTTOM_CM = 2.2, 2.2, 2.0
+HEADER_FOOTER_CM = 1.0  # distance of the running header and footer from the page edge
+
+BODY_PT = 10.5
+LINE_SPACING = 1.08  # Word's "1.08 lines"
+SPACE_AFTER_PT = 4
+HEADER_PT = 8.5
+TITLE_PT, SUBTITLE_PT = 24, 12
+HEADINGS = {"h1": (15, 14, 4), "h2": (11.5, 8, 2)}  # size, space before, space after (pt)
+
+ACCENT = "1F5F74"
+GREY = "595959"
+TABLE_HEADER = "4F81BD"  # the header colour of Word's "Light List Accent 1"
+
+COLUMNS_CM = {
+    "zorgtypen": (4.8, 3.4, 8.4),
+    "clienten": (9.0, 3.0, 3.0),
+    "omzet": (9.0, 4.0, 3.0),
+    "doelen": (5.0, 2.4, 2.6, 6.6),
+    "kengetallen": (9.0, 3.0),
+    "spinnenweb": (6.2, 2.2, 1.6, 6.6),
+}
+CROSS_TABLE_CM = (5.0, 2.9)  # the label column, then each value column
+THEMA_TABLE_CM = (6.0, 1.2, 6.0)  # the thema, each year, the toelichting
+CHART_WIDTH_CM = 12.5
+LOGO_HEIGHT_CM = 1.4
