@@ -91,7 +91,7 @@ def _page(doc: Document) -> None:
 
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    run = header.add_run("{{ organisatie.naam }} · {{ titel }}")
+    run = header.add_run("{{ koptekst }}")
     run.font.size, run.font.color.rgb = Pt(L.HEADER_PT), GREY
 
     footer = section.footer.paragraphs[0]
@@ -224,8 +224,7 @@ def build(target: Path = TARGET) -> Path:
     body.p("{{ logo }}")
     body.tag("endif")
     body.p("{{ titel }}", "Title")
-    body.p("{{ organisatie.naam }}{% if organisatie.plaats %}, {{ organisatie.plaats }}{% endif %}"
-           "{% if organisatie.website %} · {{ organisatie.website }}{% endif %}", "Subtitle")
+    body.p("{{ organisatie.regel }}", "Subtitle")
     body.tag("if ondertitel")
     body.p("{{ ondertitel }}")
     body.tag("endif")

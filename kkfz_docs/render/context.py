@@ -63,11 +63,24 @@ def build(verslag: Kwaliteitsverslag) -> Context:
     """Everything a template or the PDF story prints, as plain dicts, lists and strings."""
     jaar = verslag.verslagjaar
     org = verslag.organisatie
+    naam, plaats, website = _t(org.naam), _t(org.plaats), _t(org.website)
+    titel = f"Kwaliteitsverslag {jaar}"
     return {
         "verslagjaar": jaar,
         "volgend_jaar": jaar + 1,
-        "titel": f"Kwaliteitsverslag {jaar}",
-        "organisatie": {"naam": _t(org.naam), "plaats": _t(org.plaats), "website": _t(org.website)},
+        "titel": titel,
+        "organisatie": {
+            "naam": naam,
+            "plaats": plaats,
+            "website": website,
+            "regel": naam + (f", {plaats}" if plaats else "") + (f" · {website}" if website else ""),
+        },
+        "koptekst": f"{naam} · {titel}",
+        "metadata": {
+            "titel": f"{titel} {naam}".strip(),
+            "onderwerp": f"{titel} volgens het Kwaliteitskader Forensische Zorg",
+            "trefwoorden": ["KKFZ", "kwaliteitsverslag", "forensische zorg", str(jaar)],
+        },
         "ondertitel": _ondertitel(verslag),
         "inleiding": _alineas(verslag.inleiding),
         "terugblik": _alineas(verslag.terugblik),

@@ -25,7 +25,6 @@ from markupsafe import Markup, escape
 from .. import format as fmt
 from ..atomic import write_atomic
 from ..errors import SjabloonFout
-from ..text import strip_control_characters
 from ..verslag import Kwaliteitsverslag
 from . import charts, layout
 from .context import build, cleaned_data
@@ -110,7 +109,7 @@ def render_docx(verslag: Kwaliteitsverslag, path: str | os.PathLike, template: s
     except TemplateError as e:
         raise SjabloonFout(f"het sjabloon {source.name} kan niet worden gebruikt: {e}") from None
     _fit_tables(tpl.docx)
-    _set_properties(tpl, verslag)
+    _set_properties(tpl, context)
     return write_atomic(path, tpl.save)
 
 
@@ -198,18 +197,18 @@ def _property(text: str) -> str:
     return text if len(text) <= 255 else text[:254] + "…"
 
 
-def _set_properties(tpl: DocxTemplate, verslag: Kwaliteitsverslag) -> None:
-    naam = _property(strip_control_characters(verslag.organisatie.naam).strip())
-    jaar = verslag.verslagjaar
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+def _set_properties(tpl: DocxTemplate, context: dict) -> None:
+    """Core properties from the same metadata the PDF gets (render/context.py)."""
+    meta = context["metadata"]
+    naam = _property(context["organisatie"]["naam"])
     props = tpl.docx.core_properties
-    props.title = _property(f"Kwaliteitsverslag {jaar} {naam}".strip())
+    props.title = _property(meta["titel"])
     props.author = naam
     props.last_modified_by = naam
-    props.subject = f"Kwaliteitsverslag {jaar} volgens het Kwaliteitskader Forensische Zorg"
-    props.keywords = f"KKFZ, kwaliteitsverslag, forensische zorg, {jaar}"
+    props.subject = _property(meta["onderwerp"])
+    props.keywords = ", ".join(meta["trefwoorden"])
     props.language = "nl-NL"
     props.comments = "Gemaakt met kkfz-docs"
     props.category = "Kwaliteitsverslag"
-    props.created = props.modified = now
+    props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     props.revision = 1

@@ -223,7 +223,6 @@ def _fit(widths: list[float]) -> list[float]:
 def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None) -> _Story:
     """Lay the context out in the order of the Word template (scripts/build_template.py)."""
     s = _Story(_styles(), chart)
-    org = ctx["organisatie"]
     s.sections.append(["Titel", 0])
     s.flow.append(_SectionStart(0))
     if logo is not None:
@@ -231,9 +230,7 @@ def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None)
         h = L.LOGO_HEIGHT_CM * cm
         s.flow.append(Image(str(logo), width=h * width / height, height=h, hAlign="LEFT"))
     s.para(ctx["titel"], "title")
-    sub = org["naam"] + (f", {org['plaats']}" if org["plaats"] else "") + (
-        f" · {org['website']}" if org["website"] else "")
-    s.para(sub, "subtitle")
+    s.para(ctx["organisatie"]["regel"], "subtitle")
     if ctx["ondertitel"]:
         s.para(ctx["ondertitel"])
 
@@ -403,20 +400,20 @@ def layout(verslag: Kwaliteitsverslag, max_pages: int | None = 6, *, draw_chart:
     """Lay the whole verslag out in memory: the PDF bytes and what they hold."""
     ctx = build(verslag)
     s = story(ctx, _chart(verslag, draw_chart), verslag.logo_pad if verslag.logo_bruikbaar else None)
-    naam = ctx["organisatie"]["naam"]
+    meta = ctx["metadata"]
     buffer = io.BytesIO()
     doc = _Document(
         buffer,
-        title=f"{ctx['titel']} {naam}".strip(),
-        author=naam,
-        subject=f"Kwaliteitsverslag {verslag.verslagjaar} volgens het Kwaliteitskader Forensische Zorg",
-        keywords=["KKFZ", "kwaliteitsverslag", "forensische zorg", str(verslag.verslagjaar)],
+        title=meta["titel"],
+        author=ctx["organisatie"]["naam"],
+        subject=meta["onderwerp"],
+        keywords=meta["trefwoorden"],
         creator="kkfz-docs",
         lang="nl-NL",
         displayDocTitle=True,
         initialFontName=fonts.register(),
     )
-    doc.build(s.flow, canvasmaker=_canvas_class(f"{naam} · {ctx['titel']}"))
+    doc.build(s.flow, canvasmaker=_canvas_class(ctx["koptekst"]))
     pages = doc.page
     starts = [doc.section_pages.get(i, pages) for i in range(len(s.sections))]
     secties = []
