@@ -35,23 +35,39 @@ def timed(fn, runs: int) -> list[float]:
 
 def report(name: str, times: list[float]) -> float:
     median = statistics.median(times)
-    print(f"{name:<58} median {median * 1000:8.1f} ms   (min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}, "
-          f"n={len(times)})")
+    print(
+        f"{name:<58} median {median * 1000:8.1f} ms   (min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}, "
+        f"n={len(times)})"
+    )
     return median
 
 
 def bench_import() -> None:
-    report("import kkfz_docs (new process, minus bare python)",
-           [a - b for a, b in zip(timed(lambda: subprocess.run([PY, "-c", "import kkfz_docs"], check=True), 15),
-                                  timed(lambda: subprocess.run([PY, "-c", "pass"], check=True), 15), strict=True)])
-    report("python -c 'import kkfz_docs' (whole process)",
-           timed(lambda: subprocess.run([PY, "-c", "import kkfz_docs"], check=True), 15))
+    report(
+        "import kkfz_docs (new process, minus bare python)",
+        [
+            a - b
+            for a, b in zip(
+                timed(lambda: subprocess.run([PY, "-c", "import kkfz_docs"], check=True), 15),
+                timed(lambda: subprocess.run([PY, "-c", "pass"], check=True), 15),
+                strict=True,
+            )
+        ],
+    )
+    report(
+        "python -c 'import kkfz_docs' (whole process)",
+        timed(lambda: subprocess.run([PY, "-c", "import kkfz_docs"], check=True), 15),
+    )
 
 
 def bench_check() -> None:
-    report("kkfz-docs check fixture (whole process)",
-           timed(lambda: subprocess.run([PY, "-m", "kkfz_docs.cli", "check", str(FIXTURE)], check=True,
-                                        capture_output=True), 15))
+    report(
+        "kkfz-docs check fixture (whole process)",
+        timed(
+            lambda: subprocess.run([PY, "-m", "kkfz_docs.cli", "check", str(FIXTURE)], check=True, capture_output=True),
+            15,
+        ),
+    )
 
 
 def bench_render() -> None:
@@ -111,19 +127,52 @@ def bench_render() -> None:
 
 def bench_process() -> None:
     out = Path(tempfile.mkdtemp())
-    report("kkfz-docs render fixture -o DIR (docx + pdf, whole process)",
-           timed(lambda: subprocess.run([PY, "-m", "kkfz_docs.cli", "render", str(FIXTURE), "-o", str(out)],
-                                        check=True, capture_output=True), 10))
+    report(
+        "kkfz-docs render fixture -o DIR (docx + pdf, whole process)",
+        timed(
+            lambda: subprocess.run(
+                [PY, "-m", "kkfz_docs.cli", "render", str(FIXTURE), "-o", str(out)], check=True, capture_output=True
+            ),
+            10,
+        ),
+    )
     soffice = shutil.which("soffice")
     if soffice:
         profile = (out / "lo").as_uri()
-        subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(out / "lo-pdf"), str(out / "a_kortewind.docx")], check=True,
-                       capture_output=True)  # first start creates the profile
-        report("LibreOffice headless: the same .docx to PDF",
-               timed(lambda: subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
-                                             "--convert-to", "pdf", "--outdir", str(out / "lo-pdf"),
-                                             str(out / "a_kortewind.docx")], check=True, capture_output=True), 5))
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out / "lo-pdf"),
+                str(out / "a_kortewind.docx"),
+            ],
+            check=True,
+            capture_output=True,
+        )  # first start creates the profile
+        report(
+            "LibreOffice headless: the same .docx to PDF",
+            timed(
+                lambda: subprocess.run(
+                    [
+                        soffice,
+                        f"-env:UserInstallation={profile}",
+                        "--headless",
+                        "--convert-to",
+                        "pdf",
+                        "--outdir",
+                        str(out / "lo-pdf"),
+                        str(out / "a_kortewind.docx"),
+                    ],
+                    check=True,
+                    capture_output=True,
+                ),
+                5,
+            ),
+        )
     shutil.rmtree(out)
 
 
@@ -155,8 +204,11 @@ def bench_batch(n: int = 200, jobs: int = 2) -> None:
     for _ in range(3):
         out = Path(tempfile.mkdtemp())
         start = time.perf_counter()
-        proc = subprocess.Popen([PY, "-m", "kkfz_docs.cli", "render", str(src), "-o", str(out), "-j", str(jobs)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [PY, "-m", "kkfz_docs.cli", "render", str(src), "-o", str(out), "-j", str(jobs)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         peak = 0
         done = threading.Event()
 
@@ -177,8 +229,7 @@ def bench_batch(n: int = 200, jobs: int = 2) -> None:
         assert len(list(out.glob("*.pdf"))) == n
         shutil.rmtree(out)
     report(f"{n} verslagen, docx + pdf, -j {jobs} (whole process)", times)
-    print(f"{'':<58} peak memory of the process tree: median {statistics.median(peaks):.0f} MiB "
-          f"(max {max(peaks):.0f})")
+    print(f"{'':<58} peak memory of the process tree: median {statistics.median(peaks):.0f} MiB (max {max(peaks):.0f})")
     shutil.rmtree(src)
 
 
@@ -191,6 +242,7 @@ def bench_bad() -> None:
     big.write_bytes(b"verslagjaar: 2024\ninleiding: |\n" + b"  tekst tekst tekst tekst tekst\n" * 1_700_000)
     worst = 0.0
     for path in [*files, big]:
+
         def attempt(path=path) -> None:
             try:
                 kd.load(path)
@@ -204,8 +256,14 @@ def bench_bad() -> None:
     shutil.rmtree(big.parent)
 
 
-PARTS = {"import": bench_import, "check": bench_check, "render": bench_render, "process": bench_process,
-         "batch": bench_batch, "bad": bench_bad}
+PARTS = {
+    "import": bench_import,
+    "check": bench_check,
+    "render": bench_render,
+    "process": bench_process,
+    "batch": bench_batch,
+    "bad": bench_bad,
+}
 
 if __name__ == "__main__":
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {sys.platform}")

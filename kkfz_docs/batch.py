@@ -73,8 +73,12 @@ def _render_one(taak: _Taak) -> Resultaat:
         return Resultaat(taak.bestand, False, melding="\n".join(map(str, e.fouten)), onleesbaar=not e.leesbaar)
     bevindingen = tuple(check(verslag, max_pages=None))  # the PDF render reports the page limit itself
     if any(b.is_fout for b in bevindingen) and not taak.forceer:
-        return Resultaat(taak.bestand, False, melding="de controle vond fouten; los ze op of gebruik --forceer",
-                         bevindingen=bevindingen)
+        return Resultaat(
+            taak.bestand,
+            False,
+            melding="de controle vond fouten; los ze op of gebruik --forceer",
+            bevindingen=bevindingen,
+        )
     gemaakt: list[str] = []
     paginas = None
     try:
@@ -88,8 +92,14 @@ def _render_one(taak: _Taak) -> Resultaat:
     except (SjabloonFout, PaginaLimietOverschreden) as e:
         return Resultaat(taak.bestand, False, tuple(gemaakt), paginas, str(e), bevindingen)
     except Exception as e:  # a bug or a full disk: report it with the file, go on with the others
-        return Resultaat(taak.bestand, False, tuple(gemaakt), paginas,
-                         f"onverwachte fout ({type(e).__name__}: {e}); meld dit met het invoerbestand", bevindingen)
+        return Resultaat(
+            taak.bestand,
+            False,
+            tuple(gemaakt),
+            paginas,
+            f"onverwachte fout ({type(e).__name__}: {e}); meld dit met het invoerbestand",
+            bevindingen,
+        )
     return Resultaat(taak.bestand, True, tuple(gemaakt), paginas, bevindingen=bevindingen)
 
 
@@ -110,14 +120,20 @@ def render_many(
     called as each file finishes.
     """
     uitvoer = Path(uitvoer)
-    taken = [_Taak(f, uitvoer / rel, tuple(formaten), Path(sjabloon) if sjabloon else None, max_pages, forceer)
-             for f, rel in collect(paden)]
+    taken = [
+        _Taak(f, uitvoer / rel, tuple(formaten), Path(sjabloon) if sjabloon else None, max_pages, forceer)
+        for f, rel in collect(paden)
+    ]
     eerder: dict[Path, Path] = {}
     dubbel: dict[int, Resultaat] = {}  # two inputs that would write the same output file
     for i, taak in enumerate(taken):
         if taak.doel in eerder:
-            dubbel[i] = Resultaat(taak.bestand, False, melding=f"zou dezelfde uitvoer maken als {eerder[taak.doel]}; "
-                                  "geef een van beide een andere naam of maak ze apart")
+            dubbel[i] = Resultaat(
+                taak.bestand,
+                False,
+                melding=f"zou dezelfde uitvoer maken als {eerder[taak.doel]}; "
+                "geef een van beide een andere naam of maak ze apart",
+            )
         else:
             eerder[taak.doel] = taak.bestand
     volgorde = list(range(len(taken)))
@@ -193,8 +209,9 @@ def tabel(resultaten: Sequence[Resultaat]) -> str:
     """The closing table: file, pages, formats, status."""
     rijen = [("Bestand", "Pagina's", "Formaten", "Status")]
     for r in resultaten:
-        rijen.append((str(r.bestand), "" if r.paginas is None else str(r.paginas), ", ".join(r.formaten) or "-",
-                      r.status))
+        rijen.append(
+            (str(r.bestand), "" if r.paginas is None else str(r.paginas), ", ".join(r.formaten) or "-", r.status)
+        )
     breedtes = [max(len(rij[i]) for rij in rijen) for i in range(4)]
     regels = ["  ".join(cel.ljust(b) for cel, b in zip(rij, breedtes, strict=True)).rstrip() for rij in rijen]
     regels.insert(1, "  ".join("-" * b for b in breedtes))

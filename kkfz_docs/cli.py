@@ -30,39 +30,61 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="kkfz-docs", description="Het kwaliteitsverslag volgens de handreiking van het "
-                "Kwaliteitskader Forensische Zorg: invullen, controleren en opmaken.")
+    p = _Parser(
+        prog="kkfz-docs",
+        description="Het kwaliteitsverslag volgens de handreiking van het "
+        "Kwaliteitskader Forensische Zorg: invullen, controleren en opmaken.",
+    )
     sub = p.add_subparsers(dest="opdracht", required=True, metavar="opdracht")
 
     new = sub.add_parser("new", help="maak een nieuw, leeg verslag (YAML) met uitleg bij elk veld")
-    new.add_argument("--jaar", type=int, default=dt.date.today().year - 1, help="het verslagjaar (standaard: "
-                     "vorig jaar)")
+    new.add_argument(
+        "--jaar", type=int, default=dt.date.today().year - 1, help="het verslagjaar (standaard: vorig jaar)"
+    )
     new.add_argument("--organisatie", default="", help="de naam van de organisatie")
-    new.add_argument("-o", "--uitvoer", type=Path, help="het bestand om te maken (standaard: "
-                     "kwaliteitsverslag-<jaar>.yaml)")
+    new.add_argument(
+        "-o", "--uitvoer", type=Path, help="het bestand om te maken (standaard: kwaliteitsverslag-<jaar>.yaml)"
+    )
     new.add_argument("--overschrijf", action="store_true", help="overschrijf een bestaand bestand")
 
     chk = sub.add_parser("check", help="controleer verslagen op de eisen van de handreiking")
     chk.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
 
     ren = sub.add_parser("render", help="maak verslagen op als Word- en PDF-bestand")
-    ren.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND",
-                     help="verslagen (.yaml of .json) of mappen met verslagen")
-    ren.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                     help="hoeveel verslagen tegelijk (standaard: het aantal processorkernen)")
-    ren.add_argument("-o", "--uitvoer", type=Path, default=Path("."), metavar="MAP",
-                     help="de map voor de bestanden (standaard: de huidige map)")
+    ren.add_argument(
+        "bestanden", nargs="+", type=Path, metavar="BESTAND", help="verslagen (.yaml of .json) of mappen met verslagen"
+    )
+    ren.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="hoeveel verslagen tegelijk (standaard: het aantal processorkernen)",
+    )
+    ren.add_argument(
+        "-o",
+        "--uitvoer",
+        type=Path,
+        default=Path("."),
+        metavar="MAP",
+        help="de map voor de bestanden (standaard: de huidige map)",
+    )
     ren.add_argument("--docx", action="store_true", help="maak een Word-bestand (standaard: alle formaten)")
     ren.add_argument("--pdf", action="store_true", help="maak een PDF (standaard: alle formaten)")
-    ren.add_argument("--max-paginas", type=int, default=6, metavar="N",
-                     help="het hoogste aantal pagina's van de PDF (standaard 6, het advies van de handreiking)")
+    ren.add_argument(
+        "--max-paginas",
+        type=int,
+        default=6,
+        metavar="N",
+        help="het hoogste aantal pagina's van de PDF (standaard 6, het advies van de handreiking)",
+    )
     ren.add_argument("--geen-paginalimiet", action="store_true", help="maak de PDF ook als die te lang is")
     ren.add_argument("--sjabloon", type=Path, metavar="BESTAND", help="een eigen Word-sjabloon (huisstijl)")
     ren.add_argument("--forceer", action="store_true", help="maak het verslag ook als de controle fouten vindt")
 
     tpl = sub.add_parser("template", help="bewaar het standaard Word-sjabloon om het in Word aan te passen")
-    tpl.add_argument("-o", "--uitvoer", type=Path, default=Path("kwaliteitsverslag-sjabloon.docx"),
-                     metavar="BESTAND")
+    tpl.add_argument("-o", "--uitvoer", type=Path, default=Path("kwaliteitsverslag-sjabloon.docx"), metavar="BESTAND")
     tpl.add_argument("--overschrijf", action="store_true", help="overschrijf een bestaand bestand")
     return p
 
@@ -88,8 +110,7 @@ def skeleton(jaar: int, organisatie: str = "") -> str:
 def _new(args: argparse.Namespace) -> int:
     doel: Path = args.uitvoer or Path(f"kwaliteitsverslag-{args.jaar}.yaml")
     if doel.exists() and not args.overschrijf:
-        print(f"kkfz-docs: {doel} bestaat al; kies een andere naam met -o of gebruik --overschrijf",
-              file=sys.stderr)
+        print(f"kkfz-docs: {doel} bestaat al; kies een andere naam met -o of gebruik --overschrijf", file=sys.stderr)
         return EXIT_FOUT
     text = skeleton(args.jaar, args.organisatie)
     write_atomic(doel, lambda tmp: tmp.write_text(text, encoding="utf-8"))
@@ -100,8 +121,10 @@ def _new(args: argparse.Namespace) -> int:
 def _print_findings(bestand: Path, bevindingen: Sequence[Bevinding]) -> None:
     fouten = sum(b.is_fout for b in bevindingen)
     waarschuwingen = len(bevindingen) - fouten
-    print(f"{bestand}: {fouten} {'fout' if fouten == 1 else 'fouten'}, {waarschuwingen} "
-          f"{'waarschuwing' if waarschuwingen == 1 else 'waarschuwingen'}")
+    print(
+        f"{bestand}: {fouten} {'fout' if fouten == 1 else 'fouten'}, {waarschuwingen} "
+        f"{'waarschuwing' if waarschuwingen == 1 else 'waarschuwingen'}"
+    )
     for b in bevindingen:
         pad = b.pad or "(het hele verslag)"
         waar = f"{pad} (regel {b.regel})" if b.regel else pad
@@ -138,8 +161,13 @@ def _render(args: argparse.Namespace) -> int:
 
     formaten = [f for f in ("docx", "pdf") if getattr(args, f)] or ["docx", "pdf"]
     resultaten = render_many(
-        args.bestanden, args.uitvoer, formaten=formaten, sjabloon=args.sjabloon,
-        max_pages=None if args.geen_paginalimiet else args.max_paginas, forceer=args.forceer, jobs=args.jobs,
+        args.bestanden,
+        args.uitvoer,
+        formaten=formaten,
+        sjabloon=args.sjabloon,
+        max_pages=None if args.geen_paginalimiet else args.max_paginas,
+        forceer=args.forceer,
+        jobs=args.jobs,
         voortgang=voortgangsbalk(),
     )
     if not resultaten:
@@ -164,12 +192,16 @@ def _template(args: argparse.Namespace) -> int:
     from .render import export_template
 
     if args.uitvoer.exists() and not args.overschrijf:
-        print(f"kkfz-docs: {args.uitvoer} bestaat al; kies een andere naam met -o of gebruik --overschrijf",
-              file=sys.stderr)
+        print(
+            f"kkfz-docs: {args.uitvoer} bestaat al; kies een andere naam met -o of gebruik --overschrijf",
+            file=sys.stderr,
+        )
         return EXIT_FOUT
     export_template(args.uitvoer)
-    print(f"{args.uitvoer} gemaakt. Pas de opmaak aan in Word en gebruik het met: "
-          f"kkfz-docs render VERSLAG --sjabloon {args.uitvoer}")
+    print(
+        f"{args.uitvoer} gemaakt. Pas de opmaak aan in Word en gebruik het met: "
+        f"kkfz-docs render VERSLAG --sjabloon {args.uitvoer}"
+    )
     return EXIT_OK
 
 

@@ -74,6 +74,7 @@ class _Segment(str):
 
 # --- the converter -----------------------------------------------------------------------------
 
+
 def _strict(check: Callable[[object], int], verwacht: str) -> Callable[[object, type], int]:
     def hook(value: object, _type: type) -> int:
         try:
@@ -172,9 +173,11 @@ def _tuple_factory(t: object, converter: cattrs.Converter) -> Callable[[object, 
             return (value,)
         if not isinstance(value, list | tuple):
             raise VerkeerdType("een lijst (regels die met '- ' beginnen)", value)
-        return tuple(_collect(
-            ((i, lambda item=item: converter.structure(item, item_type)) for i, item in enumerate(value)),
-            "list", t))
+        return tuple(
+            _collect(
+                ((i, lambda item=item: converter.structure(item, item_type)) for i, item in enumerate(value)), "list", t
+            )
+        )
 
     return hook
 
@@ -194,7 +197,9 @@ def _dict_factory(t: object, converter: cattrs.Converter) -> Callable[[object, o
             raise VerkeerdType("een groep 'naam: waarde'-regels", value)
         pairs = _collect(
             ((str(k), lambda k=k, v=v: (key(k), converter.structure(v, value_type))) for k, v in value.items()),
-            "mapping", t)
+            "mapping",
+            t,
+        )
         return dict(pairs)
 
     return hook
@@ -202,8 +207,9 @@ def _dict_factory(t: object, converter: cattrs.Converter) -> Callable[[object, o
 
 def _attrs_factory(cl: type, converter: cattrs.Converter) -> Callable[[object, type], object]:
     overrides = {"bron": override(omit=True)} if cl is Kwaliteitsverslag else {}
-    generated = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True,
-                                       _cattrs_detailed_validation=True, **overrides)
+    generated = make_dict_structure_fn(
+        cl, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
+    )
 
     def hook(value: object, _cl: type) -> object:
         if value is None:
@@ -271,16 +277,16 @@ def _scores(converter: cattrs.Converter) -> Callable[[object, object], dict]:
 
 
 def _make_converter() -> cattrs.Converter:
-    c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True,
-                         unstruct_collection_overrides={tuple: list})
+    c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, unstruct_collection_overrides={tuple: list})
     c.register_structure_hook(str, _text)
     c.register_structure_hook(int, _int)
     c.register_structure_hook(Decimal, _bedrag)
     c.register_structure_hook(dt.date, _datum)
     c.register_structure_hook(Aantal, _strict(check_aantal, "een aantal (een geheel getal, 0 of meer)"))
     c.register_structure_hook(PdcaScore, _strict(check_pdca_score, "een score 0, 1, 2, 3 of 4"))
-    c.register_structure_hook(Beveiligingsniveau, _strict(check_beveiligingsniveau, "een beveiligingsniveau 1 tot "
-                                                          "en met 4"))
+    c.register_structure_hook(
+        Beveiligingsniveau, _strict(check_beveiligingsniveau, "een beveiligingsniveau 1 tot en met 4")
+    )
     c.register_structure_hook(ThemaNummer, _strict(check_thema_nummer, "een themanummer 1 tot en met 14"))
     c.register_structure_hook_func(lambda t: t == Getal, _getal)
     c.register_structure_hook_func(lambda t: t == Cel, _cel)
@@ -335,9 +341,16 @@ def load(source: Source) -> Kwaliteitsverslag:
         data, regels = _parse(text, bestand)
     if not isinstance(data, Mapping):
         raise OngeldigVerslag(
-            [Invoerfout("", "het bestand bevat geen verslag; het moet beginnen met regels als "
-                            "'verslagjaar: 2024' en 'organisatie:'")],
-            str(bestand) if bestand else None, leesbaar=False)
+            [
+                Invoerfout(
+                    "",
+                    "het bestand bevat geen verslag; het moet beginnen met regels als "
+                    "'verslagjaar: 2024' en 'organisatie:'",
+                )
+            ],
+            str(bestand) if bestand else None,
+            leesbaar=False,
+        )
     try:
         verslag = _converter.structure(data, Kwaliteitsverslag)
     except RecursionError:
@@ -359,8 +372,9 @@ def _read(bestand: Path) -> str:
     try:
         size = bestand.stat().st_size
         if size > MAX_BYTES:
-            raise onleesbaar(f"het bestand is {size // (1024 * 1024)} MB; een verslag is veel kleiner. Kies het "
-                             "juiste bestand")
+            raise onleesbaar(
+                f"het bestand is {size // (1024 * 1024)} MB; een verslag is veel kleiner. Kies het juiste bestand"
+            )
         raw = bestand.read_bytes()
     except FileNotFoundError:
         raise onleesbaar("dit bestand bestaat niet; controleer de naam en de map") from None
@@ -373,8 +387,9 @@ def _read(bestand: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise onleesbaar("het bestand is niet in UTF-8 opgeslagen; sla het op als UTF-8 (in Kladblok: "
-                         "'Opslaan als', codering UTF-8)") from None
+        raise onleesbaar(
+            "het bestand is niet in UTF-8 opgeslagen; sla het op als UTF-8 (in Kladblok: 'Opslaan als', codering UTF-8)"
+        ) from None
 
 
 TE_DIEP = "het bestand is te diep genest (lijsten in lijsten in lijsten...); een verslag heeft maar een paar niveaus"
@@ -386,16 +401,20 @@ def _parse(text: str, bestand: Path | None) -> tuple[object, dict[str, int]]:
         try:
             return json.loads(text), {}
         except json.JSONDecodeError as e:
-            raise OngeldigVerslag([Invoerfout("", f"dit is geen geldige JSON: {e.msg}", e.lineno)], naam,
-                                  leesbaar=False) from None
+            raise OngeldigVerslag(
+                [Invoerfout("", f"dit is geen geldige JSON: {e.msg}", e.lineno)], naam, leesbaar=False
+            ) from None
         except RecursionError:
             raise OngeldigVerslag([Invoerfout("", TE_DIEP)], naam, leesbaar=False) from None
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            raise OngeldigVerslag([Invoerfout("", "het bestand is leeg; begin met 'kkfz-docs new' voor een "
-                                               "ingevuld voorbeeld")], naam, leesbaar=False)
+            raise OngeldigVerslag(
+                [Invoerfout("", "het bestand is leeg; begin met 'kkfz-docs new' voor een ingevuld voorbeeld")],
+                naam,
+                leesbaar=False,
+            )
         regels: dict[str, int] = {"": node.start_mark.line + 1}
         _map_lines(node, "", regels, set())
         return loader.construct_document(node), regels
@@ -403,8 +422,9 @@ def _parse(text: str, bestand: Path | None) -> tuple[object, dict[str, int]]:
         mark = e.problem_mark or e.context_mark
         melding = f"de YAML klopt niet: {e.problem or e.context}"
         melding += "; controleer het inspringen en de dubbele punten op deze regel of de regel erboven"
-        raise OngeldigVerslag([Invoerfout("", melding, mark.line + 1 if mark else None)], naam,
-                              leesbaar=False) from None
+        raise OngeldigVerslag(
+            [Invoerfout("", melding, mark.line + 1 if mark else None)], naam, leesbaar=False
+        ) from None
     except yaml.YAMLError as e:
         raise OngeldigVerslag([Invoerfout("", f"de YAML klopt niet: {e}")], naam, leesbaar=False) from None
     except RecursionError:
@@ -418,9 +438,16 @@ def _map_lines(node: yaml.Node, pad: str, regels: dict[str, int], seen: set[int]
     if isinstance(node, yaml.ScalarNode):
         return
     if id(node) in seen:
-        raise OngeldigVerslag([Invoerfout(pad, "een YAML-verwijzing (*anker) naar een lijst of groep wordt niet "
-                                          "ondersteund; schrijf de tekst uit", node.start_mark.line + 1)],
-                              leesbaar=False)
+        raise OngeldigVerslag(
+            [
+                Invoerfout(
+                    pad,
+                    "een YAML-verwijzing (*anker) naar een lijst of groep wordt niet ondersteund; schrijf de tekst uit",
+                    node.start_mark.line + 1,
+                )
+            ],
+            leesbaar=False,
+        )
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         keys: set[str] = set()
@@ -430,9 +457,16 @@ def _map_lines(node: yaml.Node, pad: str, regels: dict[str, int], seen: set[int]
                 segment = int(segment.strip())
             kpad = join_path(pad, segment) if isinstance(segment, str) else f"{pad}[{segment}]"
             if kpad in keys:  # PyYAML would silently keep the last one
-                raise OngeldigVerslag([Invoerfout(kpad, f"'{key.value}' staat twee keer in deze groep; houd er één "
-                                                  "over (de tekst van de andere gaat anders verloren)",
-                                                  key.start_mark.line + 1)])
+                raise OngeldigVerslag(
+                    [
+                        Invoerfout(
+                            kpad,
+                            f"'{key.value}' staat twee keer in deze groep; houd er één "
+                            "over (de tekst van de andere gaat anders verloren)",
+                            key.start_mark.line + 1,
+                        )
+                    ]
+                )
             keys.add(kpad)
             regels.setdefault(kpad, key.start_mark.line + 1)
             _map_lines(value, kpad, regels, seen)
@@ -448,6 +482,7 @@ def _line(regels: dict[str, int], pad: str) -> int | None:
 
 
 # --- translating errors -------------------------------------------------------------------------
+
 
 def _segment(e: BaseException) -> str | int | None:
     for note in getattr(e, "__notes__", ()):

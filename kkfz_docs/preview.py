@@ -43,9 +43,13 @@ def to_html(verslag: Kwaliteitsverslag) -> str:
             parts.append("<p><i>Aandachtspunten</i></p>" + _lijst(p.aandachtspunten))
         parts.append("<p><i>Ontwikkelpunten</i></p>" + _lijst(o.omschrijving for o in p.ontwikkelpunten))
     if verslag.prestatie_indicatoren:
-        parts.append("<h4>Prestatie-indicatoren</h4>" + _lijst(
-            f"{pi.nummer} {pi.naam}: " + ", ".join(f"{k} {getal(v)}" for k, v in pi.kengetallen.items())
-            for pi in verslag.prestatie_indicatoren))
+        parts.append(
+            "<h4>Prestatie-indicatoren</h4>"
+            + _lijst(
+                f"{pi.nummer} {pi.naam}: " + ", ".join(f"{k} {getal(v)}" for k, v in pi.kengetallen.items())
+                for pi in verslag.prestatie_indicatoren
+            )
+        )
     elif verslag.prestatie_indicatoren_nvt.strip():
         parts.append(f"<p><b>Prestatie-indicatoren:</b> n.v.t. ({_t(verslag.prestatie_indicatoren_nvt)})</p>")
     if verslag.spinnenweb is not None:
@@ -53,8 +57,10 @@ def to_html(verslag: Kwaliteitsverslag) -> str:
         parts.append(f"<p><b>Spinnenweb (PDCA 0-4):</b> {_t(scores)}</p>")
     bevindingen = check(verslag)
     if bevindingen:
-        rows = "".join(f"<tr><td>{b.niveau.value}</td><td><code>{_t(b.pad)}</code></td><td>{_t(b.melding)}</td></tr>"
-                       for b in bevindingen)
+        rows = "".join(
+            f"<tr><td>{b.niveau.value}</td><td><code>{_t(b.pad)}</code></td><td>{_t(b.melding)}</td></tr>"
+            for b in bevindingen
+        )
         parts.append(f"<h4>Bevindingen ({len(bevindingen)})</h4><table>{rows}</table>")
     else:
         parts.append("<p>Geen bevindingen: het verslag bevat wat de handreiking vraagt.</p>")

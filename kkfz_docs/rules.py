@@ -15,8 +15,12 @@ EERSTE_VERSLAGJAAR = 2022
 """The KKFZ took effect on 1 October 2022."""
 
 
-def check(verslag: Kwaliteitsverslag, *, vandaag: dt.date | None = None, max_pages: int | None = 6,
-          ) -> list[Bevinding]:
+def check(
+    verslag: Kwaliteitsverslag,
+    *,
+    vandaag: dt.date | None = None,
+    max_pages: int | None = 6,
+) -> list[Bevinding]:
     """All findings for a verslag, in document order; a fout means: do not publish like this.
 
     With max_pages set, the verslag is laid out as the PDF would be (without drawing the chart)
@@ -46,17 +50,35 @@ def _jaar_en_data(verslag: Kwaliteitsverslag, vandaag: dt.date) -> list[Bevindin
     jaar = verslag.verslagjaar
     uit: list[Bevinding] = []
     if jaar < EERSTE_VERSLAGJAAR:
-        uit.append(fout("verslagjaar", f"het KKFZ geldt sinds 1 oktober 2022; een verslag over {jaar} is niet "
-                        "mogelijk. Controleer het verslagjaar"))
+        uit.append(
+            fout(
+                "verslagjaar",
+                f"het KKFZ geldt sinds 1 oktober 2022; een verslag over {jaar} is niet "
+                "mogelijk. Controleer het verslagjaar",
+            )
+        )
     elif jaar == EERSTE_VERSLAGJAAR:
-        uit.append(waarschuwing("verslagjaar", "het KKFZ geldt sinds 1 oktober 2022, dus 2022 is een gedeeltelijk "
-                                "jaar; zeg dat in de inleiding"))
+        uit.append(
+            waarschuwing(
+                "verslagjaar",
+                "het KKFZ geldt sinds 1 oktober 2022, dus 2022 is een gedeeltelijk jaar; zeg dat in de inleiding",
+            )
+        )
     if vandaag <= dt.date(jaar, 12, 31):
-        uit.append(waarschuwing("verslagjaar", f"het verslagjaar {jaar} is nog niet voorbij; de aantallen op de "
-                                "peildatum 31 december zijn dan nog niet bekend"))
+        uit.append(
+            waarschuwing(
+                "verslagjaar",
+                f"het verslagjaar {jaar} is nog niet voorbij; de aantallen op de "
+                "peildatum 31 december zijn dan nog niet bekend",
+            )
+        )
     if verslag.vastgesteld_op is not None and verslag.vastgesteld_op > verslag.deadline:
-        uit.append(waarschuwing("vastgesteld_op", f"het verslag moet uiterlijk 31 mei {jaar + 1} op de website "
-                                "staan; de vaststellingsdatum ligt later"))
+        uit.append(
+            waarschuwing(
+                "vastgesteld_op",
+                f"het verslag moet uiterlijk 31 mei {jaar + 1} op de website staan; de vaststellingsdatum ligt later",
+            )
+        )
     return uit
 
 
@@ -65,20 +87,35 @@ def _logo(verslag: Kwaliteitsverslag) -> list[Bevinding]:
     if pad is None or verslag.logo_bruikbaar:
         return []
     if not pad.is_file():
-        return [waarschuwing("organisatie.logo", f"het logo '{verslag.organisatie.logo.strip()}' is niet gevonden "
-                             f"(gezocht als {pad}); het verslag wordt zonder logo gemaakt. Geef het pad vanaf de map "
-                             "van het verslag")]
-    return [waarschuwing("organisatie.logo", f"het logo '{verslag.organisatie.logo.strip()}' is geen PNG- of "
-                         "JPEG-afbeelding; het verslag wordt zonder logo gemaakt. Sla het logo op als .png")]
+        return [
+            waarschuwing(
+                "organisatie.logo",
+                f"het logo '{verslag.organisatie.logo.strip()}' is niet gevonden "
+                f"(gezocht als {pad}); het verslag wordt zonder logo gemaakt. Geef het pad vanaf de map "
+                "van het verslag",
+            )
+        ]
+    return [
+        waarschuwing(
+            "organisatie.logo",
+            f"het logo '{verslag.organisatie.logo.strip()}' is geen PNG- of "
+            "JPEG-afbeelding; het verslag wordt zonder logo gemaakt. Sla het logo op als .png",
+        )
+    ]
 
 
 def _pdf(verslag: Kwaliteitsverslag, max_pages: int) -> list[Bevinding]:
     from .render.pdf import layout, unprintable_texts
 
-    uit = [waarschuwing(pad, f"de PDF kan deze tekens niet goed weergeven: {' '.join(tekens)} (emoji of een "
-                        "schrift dat van rechts naar links loopt); in Word staan ze er wel goed. Laat ze weg of "
-                        "controleer de PDF")
-           for pad, tekens in unprintable_texts(verslag)]
+    uit = [
+        waarschuwing(
+            pad,
+            f"de PDF kan deze tekens niet goed weergeven: {' '.join(tekens)} (emoji of een "
+            "schrift dat van rechts naar links loopt); in Word staan ze er wel goed. Laat ze weg of "
+            "controleer de PDF",
+        )
+        for pad, tekens in unprintable_texts(verslag)
+    ]
     _, info = layout(verslag, max_pages, draw_chart=False)
     if info.pages > max_pages:
         uit.append(waarschuwing("", info.melding()))
@@ -89,10 +126,16 @@ def _teksten(verslag: Kwaliteitsverslag) -> list[Bevinding]:
     uit: list[Bevinding] = []
     for pad, tekst in iter_texts(verslag):
         if has_control_characters(tekst):
-            uit.append(waarschuwing(pad, "de tekst bevat onzichtbare stuurtekens (bijvoorbeeld uit een kopie "
-                                    "uit een ander programma); die worden bij het maken van het verslag weggelaten"))
+            uit.append(
+                waarschuwing(
+                    pad,
+                    "de tekst bevat onzichtbare stuurtekens (bijvoorbeeld uit een kopie "
+                    "uit een ander programma); die worden bij het maken van het verslag weggelaten",
+                )
+            )
         notitie = editing_note(tekst)
         if notitie:
-            uit.append(waarschuwing(pad, f"de tekst bevat nog een werkaantekening ('{notitie}'); haal die weg "
-                                    "voor publicatie"))
+            uit.append(
+                waarschuwing(pad, f"de tekst bevat nog een werkaantekening ('{notitie}'); haal die weg voor publicatie")
+            )
     return uit

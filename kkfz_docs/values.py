@@ -234,9 +234,7 @@ class Periode:
         text = value.strip()
         match = re.fullmatch(rf"({_PUNT})(?:\s*[-/–]\s*({_PUNT}))?", text)
         if not match:
-            raise WaardeFout(
-                f"'{value}' is geen jaar of kwartaal; schrijf bijvoorbeeld 2025, 'Q2 2025' of '2024-2025'"
-            )
+            raise WaardeFout(f"'{value}' is geen jaar of kwartaal; schrijf bijvoorbeeld 2025, 'Q2 2025' of '2024-2025'")
         return cls(_punt(match.group(1)), _punt(match.group(2)) if match.group(2) else None)
 
 

@@ -50,8 +50,11 @@ def _styles(doc: Document) -> None:
     lang.set(qn("w:eastAsia"), "nl-NL")
     lang.set(qn("w:bidi"), "ar-SA")
 
-    for name, (size, before, after) in (("Title", (L.TITLE_PT, 0, 2)), ("Heading 1", L.HEADINGS["h1"]),
-                                        ("Heading 2", L.HEADINGS["h2"])):
+    for name, (size, before, after) in (
+        ("Title", (L.TITLE_PT, 0, 2)),
+        ("Heading 1", L.HEADINGS["h1"]),
+        ("Heading 2", L.HEADINGS["h2"]),
+    ):
         style = styles[name]
         style.font.name = FONT
         style.font.size = Pt(size)
@@ -106,6 +109,7 @@ def _page(doc: Document) -> None:
 
 def _field(paragraph, instruction: str) -> None:
     """A complex field (PAGE, NUMPAGES) that Word and LibreOffice fill in themselves."""
+
     def run_with(child):
         r = paragraph.add_run()
         r.font.size, r.font.color.rgb = Pt(L.HEADER_PT), GREY
@@ -151,8 +155,9 @@ class Body:
         self.p("{{ regel }}", "List Bullet")
         self.tag("endfor")
 
-    def table(self, headers: list[str], loop: str, cells: list[str], widths: list[float],
-              footer: list[str] | None = None) -> None:
+    def table(
+        self, headers: list[str], loop: str, cells: list[str], widths: list[float], footer: list[str] | None = None
+    ) -> None:
         rows = 4 + (1 if footer else 0)
         table = self.doc.add_table(rows=rows, cols=len(headers))
         table.style = self.doc.styles[TABLE_STYLE]
@@ -172,8 +177,16 @@ class Body:
         _widths(table, widths)
         self.doc.add_paragraph("", style="Normal").paragraph_format.space_after = Pt(2)
 
-    def dynamic_table(self, first_header: str, columns: str, loop: str, label: str, values: str,
-                      widths: tuple[float, float], trailing: tuple[str, str] | None = None) -> None:
+    def dynamic_table(
+        self,
+        first_header: str,
+        columns: str,
+        loop: str,
+        label: str,
+        values: str,
+        widths: tuple[float, float],
+        trailing: tuple[str, str] | None = None,
+    ) -> None:
         """A table whose columns come from the data ({%tc %}), e.g. a cross table or the thema grid."""
         extra = 1 if trailing else 0
         table = self.doc.add_table(rows=4, cols=4 + extra)
@@ -246,20 +259,34 @@ def build(target: Path = TARGET) -> Path:
     body.p("Visie op forensische zorg", "Heading 2")
     body.paragraphs("algemene_informatie.visie")
     body.p("Type forensische zorg", "Heading 2")
-    body.table(["Setting", "Beveiligingsniveau", "Toelichting"], "algemene_informatie.zorgtypen",
-               ["{{ rij.setting }}", "{{ rij.beveiligingsniveau }}", "{{ rij.toelichting }}"],
-               L.COLUMNS_CM["zorgtypen"])
+    body.table(
+        ["Setting", "Beveiligingsniveau", "Toelichting"],
+        "algemene_informatie.zorgtypen",
+        ["{{ rij.setting }}", "{{ rij.beveiligingsniveau }}", "{{ rij.toelichting }}"],
+        L.COLUMNS_CM["zorgtypen"],
+    )
     body.p("Cliënten op {{ algemene_informatie.clienten.peildatum }}", "Heading 2")
     body.p("{{ algemene_informatie.clienten.samenvatting }}")
-    body.table(["Financiering", "Cliënten", "Aandeel"], "algemene_informatie.clienten.rijen",
-               ["{{ rij.financiering }}", "{{ rij.aantal }}", "{{ rij.aandeel }}"], L.COLUMNS_CM["clienten"],
-               footer=["Totaal", "{{ algemene_informatie.clienten.totaal }}",
-                       "{{ algemene_informatie.clienten.totaal_aandeel }}"])
+    body.table(
+        ["Financiering", "Cliënten", "Aandeel"],
+        "algemene_informatie.clienten.rijen",
+        ["{{ rij.financiering }}", "{{ rij.aantal }}", "{{ rij.aandeel }}"],
+        L.COLUMNS_CM["clienten"],
+        footer=[
+            "Totaal",
+            "{{ algemene_informatie.clienten.totaal }}",
+            "{{ algemene_informatie.clienten.totaal_aandeel }}",
+        ],
+    )
     body.tag("if algemene_informatie.omzet")
     body.p("Omzet {{ verslagjaar }}", "Heading 2")
-    body.table(["Financiering", "Omzet", "Aandeel"], "algemene_informatie.omzet",
-               ["{{ rij.financiering }}", "{{ rij.bedrag }}", "{{ rij.aandeel }}"], L.COLUMNS_CM["omzet"],
-               footer=["Totaal", "{{ algemene_informatie.omzet_totaal }}", "{{ algemene_informatie.omzet_aandeel }}"])
+    body.table(
+        ["Financiering", "Omzet", "Aandeel"],
+        "algemene_informatie.omzet",
+        ["{{ rij.financiering }}", "{{ rij.bedrag }}", "{{ rij.aandeel }}"],
+        L.COLUMNS_CM["omzet"],
+        footer=["Totaal", "{{ algemene_informatie.omzet_totaal }}", "{{ algemene_informatie.omzet_aandeel }}"],
+    )
     body.tag("endif")
 
     body.tag("for pijler in pijlers")
@@ -280,9 +307,12 @@ def build(target: Path = TARGET) -> Path:
     body.tag("endif")
     body.tag("if pijler.doelen")
     body.p("Doelen uit het meerjarenplan", "Heading 2")
-    body.table(["Doel", "Gepland", "Status", "Toelichting"], "pijler.doelen",
-               ["{{ rij.titel }}", "{{ rij.gepland }}", "{{ rij.status }}", "{{ rij.toelichting }}"],
-               L.COLUMNS_CM["doelen"])
+    body.table(
+        ["Doel", "Gepland", "Status", "Toelichting"],
+        "pijler.doelen",
+        ["{{ rij.titel }}", "{{ rij.gepland }}", "{{ rij.status }}", "{{ rij.toelichting }}"],
+        L.COLUMNS_CM["doelen"],
+    )
     body.tag("endif")
     body.p("Ontwikkelpunten voor {{ volgend_jaar }}", "Heading 2")
     body.bullets("pijler.ontwikkelpunten")
@@ -295,12 +325,22 @@ def build(target: Path = TARGET) -> Path:
     body.p("{{ indicator.titel }}", "Heading 2")
     body.paragraphs("indicator.toelichting")
     body.tag("if indicator.kengetallen")
-    body.table(["Kengetal", "Waarde"], "indicator.kengetallen", ["{{ rij.naam }}", "{{ rij.waarde }}"],
-               L.COLUMNS_CM["kengetallen"])
+    body.table(
+        ["Kengetal", "Waarde"],
+        "indicator.kengetallen",
+        ["{{ rij.naam }}", "{{ rij.waarde }}"],
+        L.COLUMNS_CM["kengetallen"],
+    )
     body.tag("endif")
     body.tag("if indicator.tabel")
-    body.dynamic_table("Uitstroom naar", "indicator.tabel.kolommen", "indicator.tabel.rijen", "{{ rij.label }}",
-                       "rij.waarden", L.CROSS_TABLE_CM)
+    body.dynamic_table(
+        "Uitstroom naar",
+        "indicator.tabel.kolommen",
+        "indicator.tabel.rijen",
+        "{{ rij.label }}",
+        "rij.waarden",
+        L.CROSS_TABLE_CM,
+    )
     body.tag("endif")
     body.tag("endfor")
     body.tag("endif")
@@ -308,17 +348,31 @@ def build(target: Path = TARGET) -> Path:
     body.tag("if spinnenweb")
     body.p("Spinnenweb KKFZ", "Heading 1")
     body.p("{{ spinnenweb_grafiek }}")
-    body.table(["Pijler", "Score {{ verslagjaar }}", "{% if spinnenweb.heeft_vorig_jaar %}"
-                "{{ spinnenweb.vorig_jaar_kop }}{% endif %}", "Betekenis"], "spinnenweb.scores",
-               ["{{ rij.pijler }}", "{{ rij.score }}", "{{ rij.vorig_jaar }}", "{{ rij.betekenis }}"],
-               L.COLUMNS_CM["spinnenweb"])
+    body.table(
+        [
+            "Pijler",
+            "Score {{ verslagjaar }}",
+            "{% if spinnenweb.heeft_vorig_jaar %}{{ spinnenweb.vorig_jaar_kop }}{% endif %}",
+            "Betekenis",
+        ],
+        "spinnenweb.scores",
+        ["{{ rij.pijler }}", "{{ rij.score }}", "{{ rij.vorig_jaar }}", "{{ rij.betekenis }}"],
+        L.COLUMNS_CM["spinnenweb"],
+    )
     body.paragraphs("spinnenweb.toelichting")
     body.tag("endif")
 
     body.tag("if themas")
     body.p("Thema's", "Heading 1")
-    body.dynamic_table("Thema", "themas.jaren", "themas.rijen", "{{ rij.nummer }}. {{ rij.naam }}",
-                       "rij.planning", L.THEMA_TABLE_CM[:2], trailing=("Toelichting", "{{ rij.toelichting }}"))
+    body.dynamic_table(
+        "Thema",
+        "themas.jaren",
+        "themas.rijen",
+        "{{ rij.nummer }}. {{ rij.naam }}",
+        "rij.planning",
+        L.THEMA_TABLE_CM[:2],
+        trailing=("Toelichting", "{{ rij.toelichting }}"),
+    )
     body.p("I = implementatie, M = monitoren.")
     body.tag("endif")
 

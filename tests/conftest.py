@@ -52,9 +52,19 @@ def soffice_to_pdf(docx: Path, outdir: Path) -> Path:
     assert soffice, "LibreOffice ontbreekt: installeer libreoffice-writer-nogui (.ci/run doet dat)"
     profile = outdir / "lo-profiel"
     result = subprocess.run(
-        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(outdir), str(docx)],
-        capture_output=True, text=True, timeout=180,
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(docx),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     pdf = outdir / (docx.stem + ".pdf")
     assert result.returncode == 0 and pdf.exists(), result.stderr + result.stdout
@@ -68,8 +78,7 @@ def _hypothesis_profiles() -> None:
 
     from hypothesis import Phase, settings
 
-    settings.register_profile("ci", phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target],
-                              print_blob=True)
+    settings.register_profile("ci", phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target], print_blob=True)
     if os.environ.get("CI"):
         settings.load_profile("ci")
 

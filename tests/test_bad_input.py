@@ -33,8 +33,9 @@ def test_load_refuses_with_the_expected_dutch_message(naam):
 @pytest.mark.parametrize("naam", sorted(VERWACHT))
 def test_cli_check_gives_the_message_and_exit_code_without_a_traceback(naam):
     # The timeout guards against a hang; docs/performance.md records how long each file takes.
-    result = subprocess.run([sys.executable, "-m", "kkfz_docs.cli", "check", str(BAD / naam)],
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-m", "kkfz_docs.cli", "check", str(BAD / naam)], capture_output=True, text=True, timeout=30
+    )
     assert result.returncode == VERWACHT[naam]["code"]
     assert VERWACHT[naam]["melding"] in result.stdout
     assert "Traceback" not in result.stderr + result.stdout
@@ -46,8 +47,9 @@ def test_a_50_mb_file_is_refused_without_reading_it(tmp_path):
         f.write(b"verslagjaar: 2024\ninleiding: |\n")
         f.write((b"  " + b"tekst " * 15 + b"\n") * (50 * 1024 * 1024 // 93))
     assert groot.stat().st_size > 49 * 1024 * 1024
-    result = subprocess.run([sys.executable, "-m", "kkfz_docs.cli", "check", str(groot)],
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-m", "kkfz_docs.cli", "check", str(groot)], capture_output=True, text=True, timeout=30
+    )
     assert result.returncode == 2 and "het bestand is 49 MB" in result.stdout
 
 

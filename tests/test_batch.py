@@ -24,8 +24,13 @@ def test_render_many_renders_a_folder_in_parallel_and_keeps_going_after_a_failur
     seen = []
     resultaten = kd.render_many([bron], tmp_path / "uit", jobs=2, voortgang=lambda d, t, r: seen.append((d, t)))
     status = {r.bestand.relative_to(bron).as_posix(): r.status for r in resultaten}
-    assert status == {"a_kortewind.yaml": "ok", "b_middenveld.yaml": "ok", "c_hoogeveld.yaml": "ok",
-                      "kapot.yaml": "onleesbaar", "regio-oost/a_kortewind.yaml": "ok"}
+    assert status == {
+        "a_kortewind.yaml": "ok",
+        "b_middenveld.yaml": "ok",
+        "c_hoogeveld.yaml": "ok",
+        "kapot.yaml": "onleesbaar",
+        "regio-oost/a_kortewind.yaml": "ok",
+    }
     assert seen[-1] == (5, 5)
     for rel in ("a_kortewind", "regio-oost/a_kortewind", "c_hoogeveld"):
         assert Document(tmp_path / "uit" / f"{rel}.docx").paragraphs[0].text.startswith("Kwaliteitsverslag")
@@ -36,20 +41,42 @@ def test_render_many_renders_a_folder_in_parallel_and_keeps_going_after_a_failur
 
 def test_cli_batch_prints_a_table_and_exits_1_listing_the_failures(tmp_path):
     (tmp_path / "leeg.yaml").write_text("", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "kkfz_docs.cli", "render", *map(str, FIXTURES),
-                             str(tmp_path / "leeg.yaml"), "-o", str(tmp_path / "uit"), "-j", "2"],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kkfz_docs.cli",
+            "render",
+            *map(str, FIXTURES),
+            str(tmp_path / "leeg.yaml"),
+            "-o",
+            str(tmp_path / "uit"),
+            "-j",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[lines.index(next(line for line in lines if line.startswith("Bestand")))].split() == [
-        "Bestand", "Pagina's", "Formaten", "Status"]
+        "Bestand",
+        "Pagina's",
+        "Formaten",
+        "Status",
+    ]
     assert any(line.endswith("docx, pdf  ok") and "a_kortewind" in line for line in lines)
     assert "1 van 4 niet (helemaal) gelukt" in result.stderr and "het bestand is leeg" in result.stderr
 
 
 def test_an_empty_folder_is_reported(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "kkfz_docs.cli", "render", str(tmp_path), "-o",
-                             str(tmp_path / "uit")], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "kkfz_docs.cli", "render", str(tmp_path), "-o", str(tmp_path / "uit")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1 and "geen verslagen gevonden" in result.stderr
 
 
@@ -78,7 +105,11 @@ def test_two_inputs_with_the_same_name_do_not_overwrite_each_other(tmp_path):
     for folder in ("oost", "west"):
         (tmp_path / folder).mkdir()
         shutil.copy(FIXTURES[1], tmp_path / folder / "verslag.yaml")
-    resultaten = kd.render_many([tmp_path / "oost" / "verslag.yaml", tmp_path / "west" / "verslag.yaml"],
-                                tmp_path / "uit", formaten=("docx",), jobs=1)
+    resultaten = kd.render_many(
+        [tmp_path / "oost" / "verslag.yaml", tmp_path / "west" / "verslag.yaml"],
+        tmp_path / "uit",
+        formaten=("docx",),
+        jobs=1,
+    )
     assert [r.status for r in resultaten] == ["ok", "fout"]
     assert "dezelfde uitvoer" in resultaten[1].melding and str(tmp_path / "oost") in resultaten[1].melding

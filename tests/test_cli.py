@@ -11,8 +11,9 @@ import kkfz_docs as kd
 
 
 def run(*args, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kkfz_docs.cli", *map(str, args)], capture_output=True,
-                          text=True, cwd=cwd, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "kkfz_docs.cli", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=60
+    )
 
 
 def test_check_of_the_fixtures_exits_0():
@@ -23,8 +24,11 @@ def test_check_of_the_fixtures_exits_0():
 
 def test_check_of_a_file_with_fouten_exits_1_and_prints_them(tmp_path):
     path = tmp_path / "v.yaml"
-    path.write_text("verslagjaar: 2024\norganisatie:\n  naam: X\nalgemene_informatie:\n  visie: ''\n"
-                    "pijlers:\n" + "".join(f"  - nummer: {n}\n" for n in (1, 2, 3, 4)), encoding="utf-8")
+    path.write_text(
+        "verslagjaar: 2024\norganisatie:\n  naam: X\nalgemene_informatie:\n  visie: ''\n"
+        "pijlers:\n" + "".join(f"  - nummer: {n}\n" for n in (1, 2, 3, 4)),
+        encoding="utf-8",
+    )
     result = run("check", path)
     assert result.returncode == 1
     assert "FOUT" in result.stdout and "algemene_informatie.visie (regel 5)" in result.stdout
@@ -32,8 +36,10 @@ def test_check_of_a_file_with_fouten_exits_1_and_prints_them(tmp_path):
 
 def test_check_of_invalid_input_exits_1_naming_every_problem(tmp_path):
     path = tmp_path / "v.yaml"
-    path.write_text("verslagjaar: twee\norganisatie:\n  naam: X\n  plaats: 3\n  webstie: x\n"
-                    "algemene_informatie: {}\npijlers: []\n", encoding="utf-8")
+    path.write_text(
+        "verslagjaar: twee\norganisatie:\n  naam: X\n  plaats: 3\n  webstie: x\nalgemene_informatie: {}\npijlers: []\n",
+        encoding="utf-8",
+    )
     result = run("check", path)
     assert result.returncode == 1
     assert "verslagjaar (regel 1): hier hoort een geheel getal" in result.stdout
@@ -57,7 +63,7 @@ def test_check_reports_every_file_even_after_a_bad_one(tmp_path):
 
 def test_new_writes_a_skeleton_that_loads(tmp_path):
     doel = tmp_path / "nieuw.yaml"
-    result = run("new", "--jaar", 2025, "--organisatie", "Stichting A & B: \"Zorg\"", "-o", doel)
+    result = run("new", "--jaar", 2025, "--organisatie", 'Stichting A & B: "Zorg"', "-o", doel)
     assert result.returncode == 0, result.stderr
     verslag = kd.load(doel)
     assert (verslag.verslagjaar, verslag.organisatie.naam) == (2025, 'Stichting A & B: "Zorg"')
@@ -70,8 +76,7 @@ def test_fresh_skeleton_fails_only_with_instructions_to_fill_in(tmp_path):
     assert result.returncode == 1
     fouten = [b for b in kd.check(kd.load(doel)) if b.is_fout]
     assert fouten and all(any(w in b.melding for w in ("vul", "beschrijf", "schrijf", "noem")) for b in fouten)
-    assert {b.pad for b in fouten} >= {"organisatie.naam", "algemene_informatie.visie",
-                                      "pijlers[3].ontwikkelpunten"}
+    assert {b.pad for b in fouten} >= {"organisatie.naam", "algemene_informatie.visie", "pijlers[3].ontwikkelpunten"}
 
 
 def test_new_does_not_overwrite_an_existing_file(tmp_path):

@@ -16,9 +16,11 @@ from kkfz_docs.text import iter_texts, strip_control_characters
 
 # Fields printed as running text or bullets in the PDF (table cells wrap line by line across a
 # row when pypdf reads them back, so the PDF check reads those from the Word file only).
-DOORLOPEND = re.compile(r"(visie|inleiding|terugblik|vooruitblik|algemeen_beeld|reflectie|successen\[\d+\]|"
-                        r"aandachtspunten\[\d+\]|omschrijving|prestatie_indicatoren_nvt|"
-                        r"prestatie_indicatoren\[\d+\]\.toelichting|spinnenweb\.toelichting)$")
+DOORLOPEND = re.compile(
+    r"(visie|inleiding|terugblik|vooruitblik|algemeen_beeld|reflectie|successen\[\d+\]|"
+    r"aandachtspunten\[\d+\]|omschrijving|prestatie_indicatoren_nvt|"
+    r"prestatie_indicatoren\[\d+\]\.toelichting|spinnenweb\.toelichting)$"
+)
 
 
 def squeeze(text: str) -> str:
@@ -50,8 +52,7 @@ def visible_in_pdf(text: str) -> str:
     """What the PDF shows of text: what the font has. Hyphens are left out on both sides of the
     comparison: a soft hyphen shows as "-" only where ReportLab breaks the line at it."""
     covered = fonts._covered()
-    return "".join(ch for ch in squeeze(text) if ord(ch) in covered and not fonts.unprintable(ch)
-                   and ch not in "\xad-")
+    return "".join(ch for ch in squeeze(text) if ord(ch) in covered and not fonts.unprintable(ch) and ch not in "\xad-")
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -71,8 +72,7 @@ def test_pdf_holds_every_running_text_or_is_refused_for_length(tmp_path_factory,
         page_text = "".join(page.extract_text().split()).replace("\x00", "").replace("-", "")
         for running in (f"Pagina{n}van{info.pages}", header):
             at = page_text.rfind(running)
-            page_text = page_text[:at] + page_text[at + len(running):] if at >= 0 else page_text
+            page_text = page_text[:at] + page_text[at + len(running) :] if at >= 0 else page_text
         text += page_text
-    missing = [(pad, t) for pad, t in iter_texts(verslag) if DOORLOPEND.search(pad)
-               and visible_in_pdf(t) not in text]
+    missing = [(pad, t) for pad, t in iter_texts(verslag) if DOORLOPEND.search(pad) and visible_in_pdf(t) not in text]
     assert missing == []

@@ -53,8 +53,10 @@ def test_peildatum_defaults_to_31_december_of_the_verslagjaar(data):
 
 
 def test_percentage_fz_is_computed_from_counts(data):
-    data["algemene_informatie"]["clienten"] = {"forensische_zorg": 35, "anders_gefinancierd": {"WLZ": 40,
-                                               "WMO": 9, "Zvw": 76}}
+    data["algemene_informatie"]["clienten"] = {
+        "forensische_zorg": 35,
+        "anders_gefinancierd": {"WLZ": 40, "WMO": 9, "Zvw": 76},
+    }
     assert kd.load(data).algemene_informatie.clienten.percentage_fz == pytest.approx(21.875)
 
 
@@ -95,9 +97,17 @@ def test_true_is_not_a_count(data):
     assert "(ja/nee)" in only(data).melding
 
 
-@pytest.mark.parametrize(("score", "woorden"), [(5, "buiten de schaal"), (-1, "buiten de schaal"),
-                                                (2.5, "geen heel getal"), ("2,5", "geen heel getal"),
-                                                (True, "score 0, 1, 2, 3 of 4"), ("drie", "score 0, 1")])
+@pytest.mark.parametrize(
+    ("score", "woorden"),
+    [
+        (5, "buiten de schaal"),
+        (-1, "buiten de schaal"),
+        (2.5, "geen heel getal"),
+        ("2,5", "geen heel getal"),
+        (True, "score 0, 1, 2, 3 of 4"),
+        ("drie", "score 0, 1"),
+    ],
+)
 def test_pdca_score_must_be_a_whole_number_0_to_4(data, score, woorden):
     data["spinnenweb"] = {"scores": {1: score, 2: 2, 3: 2, 4: 2, 5: 2}}
     fout = only(data)
@@ -196,8 +206,11 @@ def test_ontwikkelpunt_may_be_a_plain_line(data):
 
 def test_empty_yaml_fields_become_empty_text_and_lists(tmp_path):
     path = tmp_path / "leeg.yaml"
-    path.write_text("verslagjaar: 2024\norganisatie:\n  naam:\nalgemene_informatie:\npijlers:\n"
-                    + "".join(f"  - nummer: {n}\n    successen:\n" for n in (1, 2, 3, 4)), encoding="utf-8")
+    path.write_text(
+        "verslagjaar: 2024\norganisatie:\n  naam:\nalgemene_informatie:\npijlers:\n"
+        + "".join(f"  - nummer: {n}\n    successen:\n" for n in (1, 2, 3, 4)),
+        encoding="utf-8",
+    )
     verslag = kd.load(path)
     assert verslag.organisatie.naam == ""
     assert verslag.pijlers[0].successen == ()
@@ -206,22 +219,22 @@ def test_empty_yaml_fields_become_empty_text_and_lists(tmp_path):
 def test_five_independent_mistakes_are_all_reported_with_lines(tmp_path):
     path = tmp_path / "vijf.yaml"
     path.write_text(
-        "verslagjaar: 2024\n"                       # 1
-        "organisatie:\n"                            # 2
-        "  naam: Stichting Proef\n"                 # 3
-        "algemene_informatie:\n"                    # 4
-        "  visie: Veilig.\n"                        # 5
-        "  zorgtypen: [{setting: Ambulant}]\n"      # 6
-        "  clienten:\n"                             # 7
-        "    forensische_zorg: -4\n"                # 8  negative count
-        "    anders_gefinancierd:\n"                # 9
-        "      WMO: twaalf\n"                       # 10 text where a number belongs
-        "pijlers:\n"                                # 11 pijler 4 missing
-        "  - nummer: 1\n"                           # 12
-        "    ontwikelpunten: [Meer intervisie]\n"   # 13 misspelt key
-        "  - nummer: 2\n"                           # 14
-        "  - nummer: 3\n"                           # 15
-        "spinnenweb:\n"                             # 16
+        "verslagjaar: 2024\n"  # 1
+        "organisatie:\n"  # 2
+        "  naam: Stichting Proef\n"  # 3
+        "algemene_informatie:\n"  # 4
+        "  visie: Veilig.\n"  # 5
+        "  zorgtypen: [{setting: Ambulant}]\n"  # 6
+        "  clienten:\n"  # 7
+        "    forensische_zorg: -4\n"  # 8  negative count
+        "    anders_gefinancierd:\n"  # 9
+        "      WMO: twaalf\n"  # 10 text where a number belongs
+        "pijlers:\n"  # 11 pijler 4 missing
+        "  - nummer: 1\n"  # 12
+        "    ontwikelpunten: [Meer intervisie]\n"  # 13 misspelt key
+        "  - nummer: 2\n"  # 14
+        "  - nummer: 3\n"  # 15
+        "spinnenweb:\n"  # 16
         "  scores: {1: 5, 2: 1, 3: 1, 4: 1, 5: 1}\n",  # 17 score 5
         encoding="utf-8",
     )

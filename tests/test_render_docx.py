@@ -19,8 +19,13 @@ import kkfz_docs as kd
 from kkfz_docs.render.docx import default_template, tpl_text
 from kkfz_docs.text import paragraphs, strip_control_characters
 
-HOOFDSTUKKEN = ["Algemene informatie", "Pijler 1: Veiligheid en persoonsgerichte zorg",
-                "Pijler 2: Forensisch vakmanschap", "Pijler 3: Organisatie van zorg", "Pijler 4: Samenwerken"]
+HOOFDSTUKKEN = [
+    "Algemene informatie",
+    "Pijler 1: Veiligheid en persoonsgerichte zorg",
+    "Pijler 2: Forensisch vakmanschap",
+    "Pijler 3: Organisatie van zorg",
+    "Pijler 4: Samenwerken",
+]
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +79,7 @@ def test_each_pijler_text_sits_under_its_own_heading(rendered):
     text = body_text(Document(path))
     starts = [text.index(h) for h in HOOFDSTUKKEN[1:]] + [len(text)]
     for i, pijler in enumerate(verslag.pijlers_op_volgorde):
-        section = text[starts[i]:starts[i + 1]]
+        section = text[starts[i] : starts[i + 1]]
         assert paragraphs(pijler.algemeen_beeld)[0] in section
         assert pijler.ontwikkelpunten[0].omschrijving in section
 
@@ -210,8 +215,10 @@ def test_custom_template_restyled_in_word_is_used(tmp_path):
 def test_custom_template_can_use_raw_data_and_filters(tmp_path):
     sjabloon = tmp_path / "huisstijl.docx"
     doc = Document()
-    doc.add_paragraph("{{ gegevens.algemene_informatie.clienten.anders_gefinancierd.WMO | getal }} / "
-                      "{{ 21.875 | procent }} / {{ 1495580 | euro }} / {{ gegevens.verslagjaar }}")
+    doc.add_paragraph(
+        "{{ gegevens.algemene_informatie.clienten.anders_gefinancierd.WMO | getal }} / "
+        "{{ 21.875 | procent }} / {{ 1495580 | euro }} / {{ gegevens.verslagjaar }}"
+    )
     doc.save(sjabloon)
     out = Document(kd.render_docx(kd.load(minimaal()), tmp_path / "v.docx", template=sjabloon))
     assert out.paragraphs[0].text == "25 / 21,9% / €\xa01.495.580 / 2024"
@@ -299,8 +306,7 @@ def test_every_template_variable_is_documented():
     documented = set(re.findall(r"`([^`\s]+)`", (FIXTURES[0].parent.parent / "docs" / "sjabloon.md").read_text()))
     variables = template_variables()
     assert "pijlers[].doelen[].status" in variables  # the resolver works
-    missing = {v for v in variables
-               if not any(d == v or d.startswith((f"{v}[]", f"{v}.")) for d in documented)}
+    missing = {v for v in variables if not any(d == v or d.startswith((f"{v}[]", f"{v}.")) for d in documented)}
     assert missing == set()
 
 
@@ -332,8 +338,12 @@ def test_cli_template_then_render_with_it(tmp_path):
     sjabloon = tmp_path / "huisstijl.docx"
     cli = [sys.executable, "-m", "kkfz_docs.cli"]
     assert subprocess.run([*cli, "template", "-o", str(sjabloon)], timeout=60).returncode == 0
-    result = subprocess.run([*cli, "render", str(FIXTURES[1]), "-o", str(tmp_path), "--docx", "--sjabloon",
-                             str(sjabloon)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [*cli, "render", str(FIXTURES[1]), "-o", str(tmp_path), "--docx", "--sjabloon", str(sjabloon)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert Document(tmp_path / f"{FIXTURES[1].stem}.docx").core_properties.author == "Zorgcoöperatie Middenveld U.A."
 

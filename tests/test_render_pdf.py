@@ -25,8 +25,11 @@ def pdf_text(path, strip_running=True) -> str:
     for page in PdfReader(path).pages:
         lines = page.extract_text().splitlines()
         if strip_running:  # header and footer
-            lines = [line for line in lines if not re.fullmatch(r"Pagina \d+ van \d+", line.strip())
-                     and " · Kwaliteitsverslag " not in line]
+            lines = [
+                line
+                for line in lines
+                if not re.fullmatch(r"Pagina \d+ van \d+", line.strip()) and " · Kwaliteitsverslag " not in line
+            ]
         pages.append("\n".join(lines))
     return norm("\n".join(pages))
 
@@ -37,13 +40,18 @@ def rendered(tmp_path_factory):
     result = {}
     for f in FIXTURES:
         verslag = kd.load(f)
-        result[f.stem] = (verslag, kd.render_pdf(verslag, out / f"{f.stem}.pdf"), out / f"{f.stem}.pdf",
-                          kd.render_docx(verslag, out / f"{f.stem}.docx"))
+        result[f.stem] = (
+            verslag,
+            kd.render_pdf(verslag, out / f"{f.stem}.pdf"),
+            out / f"{f.stem}.pdf",
+            kd.render_docx(verslag, out / f"{f.stem}.docx"),
+        )
     return result
 
 
 def verdrievoudigd(tmp_path):
     """Fixture (a) with every longer text written out three times."""
+
     def triple(x):
         if isinstance(x, str) and len(x) > 40:
             return (x.strip() + "\n\n") * 3
@@ -54,8 +62,9 @@ def verdrievoudigd(tmp_path):
         return x
 
     path = tmp_path / "lang.yaml"
-    path.write_text(yaml.safe_dump(triple(yaml.safe_load(FIXTURES[0].read_text("utf-8"))), allow_unicode=True),
-                    encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(triple(yaml.safe_load(FIXTURES[0].read_text("utf-8"))), allow_unicode=True), encoding="utf-8"
+    )
     return path
 
 
@@ -70,8 +79,13 @@ def test_every_fixture_fits_six_pages(rendered, fixture):
 def test_pdf_holds_every_text_of_the_fixture(rendered, fixture):
     verslag, _, path, _ = rendered[fixture.stem]
     text = pdf_text(path)
-    missing = [t for pad, tekst in iter_texts(verslag) if not pad.endswith(".logo")
-               for t in paragraphs(strip_control_characters(tekst)) if norm(t) not in text]
+    missing = [
+        t
+        for pad, tekst in iter_texts(verslag)
+        if not pad.endswith(".logo")
+        for t in paragraphs(strip_control_characters(tekst))
+        if norm(t) not in text
+    ]
     assert missing == []
 
 
@@ -178,8 +192,12 @@ def test_cli_exits_1_over_the_limit_and_renders_without_it(tmp_path):
 
 
 def test_cli_renders_both_formats_by_default(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "kkfz_docs.cli", "render", str(FIXTURES[2]), "-o",
-                             str(tmp_path)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "kkfz_docs.cli", "render", str(FIXTURES[2]), "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert {p.suffix for p in tmp_path.iterdir()} == {".docx", ".pdf"}
 
@@ -236,8 +254,19 @@ def test_word_and_pdf_say_the_same_thing(rendered, fixture):
     assert [w for w in " ".join(cells).split() if w not in pdf_words] == []
     word_words = set(" ".join(word + cells).split())
     # The chart is an image in Word and vectors with text in the PDF; Word's bullets are numbering.
-    chart = {"•", "Spinnenweb", "KKFZ", *(f"{p.value}." for p in kd.Pijler), *(p.korte_naam for p in kd.Pijler),
-             "Plan", "Do", "Check", "Act", *map(str, range(1, 5)), *map(str, range(2021, 2030))}
+    chart = {
+        "•",
+        "Spinnenweb",
+        "KKFZ",
+        *(f"{p.value}." for p in kd.Pijler),
+        *(p.korte_naam for p in kd.Pijler),
+        "Plan",
+        "Do",
+        "Check",
+        "Act",
+        *map(str, range(1, 5)),
+        *map(str, range(2021, 2030)),
+    }
     assert [w for w in text.split() if w not in word_words | chart] == []
     kop = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     position = 0
@@ -262,8 +291,11 @@ def test_logo_is_on_the_first_page_in_both_files(tmp_path):
     bron = tmp_path / "v.yaml"
     bron.write_text(yaml.safe_dump(data), encoding="utf-8")
     kd.render_pdf(kd.load(bron), tmp_path / "v.pdf")
-    images = [x for x in PdfReader(tmp_path / "v.pdf").pages[0]["/Resources"]["/XObject"].values()
-              if x.get_object()["/Subtype"] == "/Image"]
+    images = [
+        x
+        for x in PdfReader(tmp_path / "v.pdf").pages[0]["/Resources"]["/XObject"].values()
+        if x.get_object()["/Subtype"] == "/Image"
+    ]
     assert len(images) == 1
     data["organisatie"]["logo"] = "kapot.png"
     bron.write_text(yaml.safe_dump(data), encoding="utf-8")

@@ -139,8 +139,12 @@ def test_no_indicators_and_no_nvt_is_a_warning(data):
 
 
 def indicator(**extra) -> dict:
-    return {"nummer": "2", "naam": "Continuïteit van zorg", "toelichting": "Uitleg.",
-            "kengetallen": {"Uitgestroomd": 10}} | extra
+    return {
+        "nummer": "2",
+        "naam": "Continuïteit van zorg",
+        "toelichting": "Uitleg.",
+        "kengetallen": {"Uitgestroomd": 10},
+    } | extra
 
 
 def test_indicator_with_figures_and_toelichting_is_fine(data):
@@ -160,8 +164,10 @@ def test_indicator_without_figures_is_a_fout(data):
 
 
 def test_table_row_must_have_one_value_per_column(data):
-    tabel = {"kolommen": ["PPC", "BW"], "rijen": [{"label": "MO", "waarden": [1]},
-                                                  {"label": "BW", "waarden": [None, 2]}]}
+    tabel = {
+        "kolommen": ["PPC", "BW"],
+        "rijen": [{"label": "MO", "waarden": [1]}, {"label": "BW", "waarden": [None, 2]}],
+    }
     data["prestatie_indicatoren"] = [indicator(tabel=tabel)]
     [b] = at(data, "prestatie_indicatoren[0].tabel.rijen[0].waarden")
     assert b.is_fout and "1 waarden maar de tabel 2 kolommen" in b.melding

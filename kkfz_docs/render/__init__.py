@@ -15,8 +15,7 @@ if TYPE_CHECKING:
     from .pdf import RenderInfo
 
 
-def render_docx(verslag: Kwaliteitsverslag, path: str | os.PathLike,
-                template: str | os.PathLike | None = None) -> Path:
+def render_docx(verslag: Kwaliteitsverslag, path: str | os.PathLike, template: str | os.PathLike | None = None) -> Path:
     """Write the verslag as a Word file (atomically). template: a custom .docx; see docs/sjabloon.md."""
     from .docx import render_docx as render
 

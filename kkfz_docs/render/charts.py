@@ -41,8 +41,13 @@ def spinnenweb(web: Spinnenweb, verslagjaar: int, fmt: Literal["png", "svg"] = "
         fig = _figure(_key(web), verslagjaar)
         buffer = io.BytesIO()
         # PNG at zlib level 1: a third of the encoding time, for a somewhat larger image.
-        fig.savefig(buffer, format=fmt, dpi=DPI, metadata=_metadata(fmt),
-                    **({"pil_kwargs": {"compress_level": 1}} if fmt == "png" else {}))
+        fig.savefig(
+            buffer,
+            format=fmt,
+            dpi=DPI,
+            metadata=_metadata(fmt),
+            **({"pil_kwargs": {"compress_level": 1}} if fmt == "png" else {}),
+        )
         return buffer.getvalue()
 
 
@@ -56,8 +61,9 @@ def _figure(key: tuple, verslagjaar: int):
     """The figure for one set of scores. The last one is kept, so the Word file's PNG and the PDF's
     SVG of the same verslag are saved from one figure (building it is half the cost of a chart)."""
     scores, vorig = key
-    return _draw(dict(zip(Pijler, scores, strict=True)), dict(zip(Pijler, vorig, strict=True)) if vorig else None,
-                 verslagjaar)
+    return _draw(
+        dict(zip(Pijler, scores, strict=True)), dict(zip(Pijler, vorig, strict=True)) if vorig else None, verslagjaar
+    )
 
 
 def forget() -> None:
@@ -89,8 +95,15 @@ def _draw(scores: dict, vorig_jaar: dict | None, verslagjaar: int):
     ax.fill(hoeken_rond, [*nu, nu[0]], color=KLEUR_VLAK, zorder=0.5)  # below the rings and their labels
     if vorig_jaar is not None:
         vorig = [vorig_jaar[p] for p in pijlers]
-        ax.plot(hoeken_rond, [*vorig, vorig[0]], color=KLEUR_VORIG, linestyle="--", linewidth=1.4,
-                label=str(verslagjaar - 1), zorder=3)
+        ax.plot(
+            hoeken_rond,
+            [*vorig, vorig[0]],
+            color=KLEUR_VORIG,
+            linestyle="--",
+            linewidth=1.4,
+            label=str(verslagjaar - 1),
+            zorder=3,
+        )
     ax.plot(hoeken_rond, [*nu, nu[0]], color=KLEUR, linewidth=2, label=str(verslagjaar), zorder=4)
     ax.set_title(f"Spinnenweb KKFZ {verslagjaar}", fontsize=11, pad=16)
     ax.legend(loc="upper right", bbox_to_anchor=(1.32, 1.12), fontsize=8, frameon=False)

@@ -110,15 +110,18 @@ def _algemene_informatie(verslag: Kwaliteitsverslag) -> Context:
     peildatum = fmt.datum(verslag.peildatum)
     fz = c.forensische_zorg or 0
     rijen = [{"financiering": "Forensische zorg (DJI)", "aantal": fmt.getal(fz), "aandeel": _aandeel(fz, c.totaal)}]
-    rijen += [{"financiering": _t(vorm), "aantal": fmt.getal(n), "aandeel": _aandeel(n, c.totaal)}
-              for vorm, n in c.anders_gefinancierd.items()]
+    rijen += [
+        {"financiering": _t(vorm), "aantal": fmt.getal(n), "aandeel": _aandeel(n, c.totaal)}
+        for vorm, n in c.anders_gefinancierd.items()
+    ]
     if c.totaal:
-        samenvatting = (f"Op {peildatum} kregen {fmt.getal(fz)} van de {fmt.getal(c.totaal)} cliënten forensische "
-                        f"zorg die DJI financiert: {fmt.procent(c.percentage_fz)}. De andere "
-                        f"{fmt.getal(c.totaal - fz)} cliënten kregen anders gefinancierde zorg.")
+        samenvatting = (
+            f"Op {peildatum} kregen {fmt.getal(fz)} van de {fmt.getal(c.totaal)} cliënten forensische "
+            f"zorg die DJI financiert: {fmt.procent(c.percentage_fz)}. De andere "
+            f"{fmt.getal(c.totaal - fz)} cliënten kregen anders gefinancierde zorg."
+        )
     else:
-        samenvatting = (f"Op {peildatum} had de organisatie geen cliënten; het percentage forensische zorg is "
-                        "n.v.t.")
+        samenvatting = f"Op {peildatum} had de organisatie geen cliënten; het percentage forensische zorg is n.v.t."
     omzet_totaal = sum(info.omzet.values(), Decimal(0))
     return {
         "visie": _alineas(info.visie),
@@ -138,8 +141,10 @@ def _algemene_informatie(verslag: Kwaliteitsverslag) -> Context:
             "totaal_aandeel": _aandeel(c.totaal, c.totaal),
             "percentage_fz": fmt.procent(c.percentage_fz),
         },
-        "omzet": [{"financiering": _t(vorm), "bedrag": fmt.euro(bedrag), "aandeel": _aandeel(bedrag, omzet_totaal)}
-                  for vorm, bedrag in info.omzet.items()],
+        "omzet": [
+            {"financiering": _t(vorm), "bedrag": fmt.euro(bedrag), "aandeel": _aandeel(bedrag, omzet_totaal)}
+            for vorm, bedrag in info.omzet.items()
+        ],
         "omzet_totaal": fmt.euro(omzet_totaal),
         "omzet_aandeel": _aandeel(omzet_totaal, omzet_totaal),
     }
@@ -197,8 +202,8 @@ def _spinnenweb(verslag: Kwaliteitsverslag) -> Context | None:
                 "pijler": f"{p.value}. {p.naam}",
                 "score": str(web.scores[p]),
                 "vorig_jaar": str(web.vorig_jaar[p]) if web.vorig_jaar else "",
-                "betekenis": PDCA[web.scores[p]][0] + (f" ({PDCA[web.scores[p]][1]})" if PDCA[web.scores[p]][1]
-                                                        else ""),
+                "betekenis": PDCA[web.scores[p]][0]
+                + (f" ({PDCA[web.scores[p]][1]})" if PDCA[web.scores[p]][1] else ""),
             }
             for p in Pijler
         ],

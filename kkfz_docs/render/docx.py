@@ -81,8 +81,11 @@ def environment() -> SandboxedEnvironment:
     return env
 
 
-def render_docx(verslag: Kwaliteitsverslag, path: str | os.PathLike, template: str | os.PathLike | None = None,
-                ) -> Path:
+def render_docx(
+    verslag: Kwaliteitsverslag,
+    path: str | os.PathLike,
+    template: str | os.PathLike | None = None,
+) -> Path:
     """Write the verslag as a Word file at path (atomically) and return the path.
 
     template: a .docx with docxtpl tags (see docs/sjabloon.md); the bundled one by default.
@@ -93,9 +96,13 @@ def render_docx(verslag: Kwaliteitsverslag, path: str | os.PathLike, template: s
     context = build(verslag)
     context["gegevens"] = cleaned_data(verslag)
     context["spinnenweb_grafiek"] = (
-        InlineImage(tpl, io.BytesIO(charts.spinnenweb(verslag.spinnenweb, verslag.verslagjaar)),
-                    width=Mm(layout.CHART_WIDTH_CM * 10))
-        if verslag.spinnenweb is not None else ""
+        InlineImage(
+            tpl,
+            io.BytesIO(charts.spinnenweb(verslag.spinnenweb, verslag.verslagjaar)),
+            width=Mm(layout.CHART_WIDTH_CM * 10),
+        )
+        if verslag.spinnenweb is not None
+        else ""
     )
     context["logo"] = _logo(tpl, verslag)
     try:
@@ -104,8 +111,10 @@ def render_docx(verslag: Kwaliteitsverslag, path: str | os.PathLike, template: s
         raise SjabloonFout(_undefined_message(source, tpl_text(source), e)) from None
     except TemplateSyntaxError as e:
         regel = " ".join(getattr(e, "docx_context", []) or []).strip()
-        raise SjabloonFout(f"het sjabloon {source.name} bevat een tag die niet klopt ({e.message}) bij: "
-                           f"'{regel[:120]}'. Controleer de accolades en de %-tekens") from None
+        raise SjabloonFout(
+            f"het sjabloon {source.name} bevat een tag die niet klopt ({e.message}) bij: "
+            f"'{regel[:120]}'. Controleer de accolades en de %-tekens"
+        ) from None
     except TemplateError as e:
         raise SjabloonFout(f"het sjabloon {source.name} kan niet worden gebruikt: {e}") from None
     _fit_tables(tpl.docx)
@@ -115,8 +124,10 @@ def render_docx(verslag: Kwaliteitsverslag, path: str | os.PathLike, template: s
 
 def _open(source: Path) -> DocxTemplate:
     if not source.is_file():
-        raise SjabloonFout(f"het sjabloon {source} bestaat niet; controleer de naam of maak er een met "
-                           "'kkfz-docs template -o huisstijl.docx'")
+        raise SjabloonFout(
+            f"het sjabloon {source} bestaat niet; controleer de naam of maak er een met "
+            "'kkfz-docs template -o huisstijl.docx'"
+        )
     if not zipfile.is_zipfile(source):
         raise SjabloonFout(f"{source.name} is geen Word-bestand (.docx); sla het sjabloon op als Word-document")
     tpl = DocxTemplate(source)
@@ -143,8 +154,10 @@ def _undefined_message(source: Path, text: str, e: UndefinedError) -> str:
     naam = next((g for g in match.groups() if g), "") if match else ""
     tags = [t for t in re.findall(r"\{[{%].*?[%}]\}", text) if naam and re.search(rf"\b{re.escape(naam)}\b", t)]
     waar = f" in {tags[0]}" if tags else ""
-    return (f"het sjabloon {source.name} gebruikt '{naam}'{waar}, maar die variabele bestaat niet. Controleer de "
-            "spelling; docs/sjabloon.md noemt alle variabelen")
+    return (
+        f"het sjabloon {source.name} gebruikt '{naam}'{waar}, maar die variabele bestaat niet. Controleer de "
+        "spelling; docs/sjabloon.md noemt alle variabelen"
+    )
 
 
 def _fit_tables(document) -> None:

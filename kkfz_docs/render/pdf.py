@@ -96,9 +96,11 @@ class RenderInfo:
     def melding(self) -> str:
         """The Dutch explanation of a verslag over the page limit."""
         delen = "".join(f"\n  - {s.titel}: {s.paginas}, {s.woorden} woorden" for s in self.secties)
-        return (f"het verslag telt {self.pages} pagina's, de handreiking adviseert er hooguit {self.max_pages}. "
-                f"Schrap ongeveer {self.te_veel_woorden} woorden, vooral in de langste onderdelen, of maak de PDF "
-                f"toch met --geen-paginalimiet (in Python: max_pages=None). Per onderdeel:{delen}")
+        return (
+            f"het verslag telt {self.pages} pagina's, de handreiking adviseert er hooguit {self.max_pages}. "
+            f"Schrap ongeveer {self.te_veel_woorden} woorden, vooral in de langste onderdelen, of maak de PDF "
+            f"toch met --geen-paginalimiet (in Python: max_pages=None). Per onderdeel:{delen}"
+        )
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -109,16 +111,43 @@ def _styles() -> dict[str, ParagraphStyle]:
     h2_pt, h2_before, h2_after = L.HEADINGS["h2"]
     return {
         "body": body,
-        "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=L.TITLE_PT, leading=L.TITLE_PT * 1.22,
-                                textColor=ACCENT, spaceAfter=2),
-        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=L.SUBTITLE_PT, leading=L.SUBTITLE_PT * 1.25,
-                                   textColor=GREY, spaceAfter=6),
-        "h1": ParagraphStyle("h1", parent=body, fontName=bold, fontSize=h1_pt, leading=h1_pt * 1.27, textColor=ACCENT,
-                             spaceBefore=h1_before, spaceAfter=h1_after, keepWithNext=1),
-        "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=h2_pt, leading=h2_pt * 1.26, textColor=ACCENT,
-                             spaceBefore=h2_before, spaceAfter=h2_after, keepWithNext=1),
-        "bullet": ParagraphStyle("bullet", parent=body, leftIndent=0.63 * cm, bulletIndent=0, spaceAfter=2,
-                                 bulletFontName=font),
+        "title": ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=bold,
+            fontSize=L.TITLE_PT,
+            leading=L.TITLE_PT * 1.22,
+            textColor=ACCENT,
+            spaceAfter=2,
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=body, fontSize=L.SUBTITLE_PT, leading=L.SUBTITLE_PT * 1.25, textColor=GREY, spaceAfter=6
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=bold,
+            fontSize=h1_pt,
+            leading=h1_pt * 1.27,
+            textColor=ACCENT,
+            spaceBefore=h1_before,
+            spaceAfter=h1_after,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=bold,
+            fontSize=h2_pt,
+            leading=h2_pt * 1.26,
+            textColor=ACCENT,
+            spaceBefore=h2_before,
+            spaceAfter=h2_after,
+            keepWithNext=1,
+        ),
+        "bullet": ParagraphStyle(
+            "bullet", parent=body, leftIndent=0.63 * cm, bulletIndent=0, spaceAfter=2, bulletFontName=font
+        ),
         "cell": ParagraphStyle("cell", parent=body, spaceAfter=0),
         "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=bold, spaceAfter=0),
         "cell_head": ParagraphStyle("cell_head", parent=body, fontName=bold, textColor=colors.white, spaceAfter=0),
@@ -184,8 +213,13 @@ class _Story:
             self._count(item)
             self.flow.append(Paragraph(escape(item), self.s["bullet"], bulletText="•"))
 
-    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], widths_cm: Sequence[float],
-              footer: Sequence[str] | None = None) -> None:
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths_cm: Sequence[float],
+        footer: Sequence[str] | None = None,
+    ) -> None:
         widths = _fit([w * cm for w in widths_cm])
         data = [[Paragraph(escape(h), self.s["cell_head"]) for h in header]]
         for row in rows:
@@ -249,20 +283,28 @@ def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None)
     s.h2("Visie op forensische zorg")
     s.paras(info["visie"])
     s.h2("Type forensische zorg")
-    s.table(["Setting", "Beveiligingsniveau", "Toelichting"],
-            [[z["setting"], z["beveiligingsniveau"], z["toelichting"]] for z in info["zorgtypen"]],
-            L.COLUMNS_CM["zorgtypen"])
+    s.table(
+        ["Setting", "Beveiligingsniveau", "Toelichting"],
+        [[z["setting"], z["beveiligingsniveau"], z["toelichting"]] for z in info["zorgtypen"]],
+        L.COLUMNS_CM["zorgtypen"],
+    )
     c = info["clienten"]
     s.h2(f"Cliënten op {c['peildatum']}")
     s.para(c["samenvatting"])
-    s.table(["Financiering", "Cliënten", "Aandeel"], [[r["financiering"], r["aantal"], r["aandeel"]]
-                                                      for r in c["rijen"]], L.COLUMNS_CM["clienten"],
-            footer=["Totaal", c["totaal"], c["totaal_aandeel"]])
+    s.table(
+        ["Financiering", "Cliënten", "Aandeel"],
+        [[r["financiering"], r["aantal"], r["aandeel"]] for r in c["rijen"]],
+        L.COLUMNS_CM["clienten"],
+        footer=["Totaal", c["totaal"], c["totaal_aandeel"]],
+    )
     if info["omzet"]:
         s.h2(f"Omzet {ctx['verslagjaar']}")
-        s.table(["Financiering", "Omzet", "Aandeel"], [[r["financiering"], r["bedrag"], r["aandeel"]]
-                                                      for r in info["omzet"]], L.COLUMNS_CM["omzet"],
-                footer=["Totaal", info["omzet_totaal"], info["omzet_aandeel"]])
+        s.table(
+            ["Financiering", "Omzet", "Aandeel"],
+            [[r["financiering"], r["bedrag"], r["aandeel"]] for r in info["omzet"]],
+            L.COLUMNS_CM["omzet"],
+            footer=["Totaal", info["omzet_totaal"], info["omzet_aandeel"]],
+        )
 
     for p in ctx["pijlers"]:
         s.section(p["titel"])
@@ -279,9 +321,11 @@ def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None)
             s.bullets(p["aandachtspunten"])
         if p["doelen"]:
             s.h2("Doelen uit het meerjarenplan")
-            s.table(["Doel", "Gepland", "Status", "Toelichting"],
-                    [[d["titel"], d["gepland"], d["status"], d["toelichting"]] for d in p["doelen"]],
-                    L.COLUMNS_CM["doelen"])
+            s.table(
+                ["Doel", "Gepland", "Status", "Toelichting"],
+                [[d["titel"], d["gepland"], d["status"], d["toelichting"]] for d in p["doelen"]],
+                L.COLUMNS_CM["doelen"],
+            )
         s.h2(f"Ontwikkelpunten voor {ctx['volgend_jaar']}")
         s.bullets(p["ontwikkelpunten"])
 
@@ -292,12 +336,18 @@ def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None)
             s.h2(pi["titel"])
             s.paras(pi["toelichting"])
             if pi["kengetallen"]:
-                s.table(["Kengetal", "Waarde"], [[k["naam"], k["waarde"]] for k in pi["kengetallen"]],
-                        L.COLUMNS_CM["kengetallen"])
+                s.table(
+                    ["Kengetal", "Waarde"],
+                    [[k["naam"], k["waarde"]] for k in pi["kengetallen"]],
+                    L.COLUMNS_CM["kengetallen"],
+                )
             if pi["tabel"]:
                 t = pi["tabel"]
-                s.table(["Uitstroom naar", *t["kolommen"]], [[r["label"], *r["waarden"]] for r in t["rijen"]],
-                        [L.CROSS_TABLE_CM[0]] + [L.CROSS_TABLE_CM[1]] * len(t["kolommen"]))
+                s.table(
+                    ["Uitstroom naar", *t["kolommen"]],
+                    [[r["label"], *r["waarden"]] for r in t["rijen"]],
+                    [L.CROSS_TABLE_CM[0]] + [L.CROSS_TABLE_CM[1]] * len(t["kolommen"]),
+                )
 
     web = ctx["spinnenweb"]
     if web:
@@ -305,17 +355,21 @@ def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None)
         s.flow.append(s.chart())
         s.flow.append(Spacer(0, 6))
         vorig = web["vorig_jaar_kop"] if web["heeft_vorig_jaar"] else ""
-        s.table(["Pijler", f"Score {ctx['verslagjaar']}", vorig, "Betekenis"],
-                [[r["pijler"], r["score"], r["vorig_jaar"], r["betekenis"]] for r in web["scores"]],
-                L.COLUMNS_CM["spinnenweb"])
+        s.table(
+            ["Pijler", f"Score {ctx['verslagjaar']}", vorig, "Betekenis"],
+            [[r["pijler"], r["score"], r["vorig_jaar"], r["betekenis"]] for r in web["scores"]],
+            L.COLUMNS_CM["spinnenweb"],
+        )
         s.paras(web["toelichting"])
 
     themas = ctx["themas"]
     if themas:
         s.section("Thema's")
-        s.table(["Thema", *themas["jaren"], "Toelichting"],
-                [[f"{r['nummer']}. {r['naam']}", *r["planning"], r["toelichting"]] for r in themas["rijen"]],
-                [L.THEMA_TABLE_CM[0]] + [L.THEMA_TABLE_CM[1]] * len(themas["jaren"]) + [L.THEMA_TABLE_CM[2]])
+        s.table(
+            ["Thema", *themas["jaren"], "Toelichting"],
+            [[f"{r['nummer']}. {r['naam']}", *r["planning"], r["toelichting"]] for r in themas["rijen"]],
+            [L.THEMA_TABLE_CM[0]] + [L.THEMA_TABLE_CM[1]] * len(themas["jaren"]) + [L.THEMA_TABLE_CM[2]],
+        )
         s.para("I = implementatie, M = monitoren.")
     return s
 
@@ -324,10 +378,26 @@ class _Document(BaseDocTemplate):
     """Records where each chapter starts and adds the outline entries."""
 
     def __init__(self, target, **kwargs):
-        super().__init__(target, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-                         bottomMargin=MARGIN_BOTTOM, **kwargs)
-        frame = Frame(MARGIN_X, MARGIN_BOTTOM, WIDTH, A4[1] - MARGIN_TOP - MARGIN_BOTTOM, id="tekst",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        super().__init__(
+            target,
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            **kwargs,
+        )
+        frame = Frame(
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            WIDTH,
+            A4[1] - MARGIN_TOP - MARGIN_BOTTOM,
+            id="tekst",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates([PageTemplate(id="pagina", frames=[frame])])
         self.section_pages: dict[int, int] = {}
         self.last_fill = 1.0
@@ -395,8 +465,12 @@ def _chart(verslag: Kwaliteitsverslag, draw: bool) -> Callable[[], Flowable]:
     return make
 
 
-def layout(verslag: Kwaliteitsverslag, max_pages: int | None = 6, *, draw_chart: bool = True,
-           ) -> tuple[bytes, RenderInfo]:
+def layout(
+    verslag: Kwaliteitsverslag,
+    max_pages: int | None = 6,
+    *,
+    draw_chart: bool = True,
+) -> tuple[bytes, RenderInfo]:
     """Lay the whole verslag out in memory: the PDF bytes and what they hold."""
     ctx = build(verslag)
     s = story(ctx, _chart(verslag, draw_chart), verslag.logo_pad if verslag.logo_bruikbaar else None)

@@ -13,8 +13,18 @@ from ..values import Aantal, Beveiligingsniveau, check_aantal, check_beveiliging
 
 # Settings where the handreiking expects a beveiligingsniveau (clinical care and residential care).
 _SETTINGS_MET_NIVEAU = (
-    "klinisch", "kliniek", "fpc", "fpk", "fvk", "fpa", "fva", "ppc", "tbs", "verblijf",
-    "beschermd wonen", "opvang",
+    "klinisch",
+    "kliniek",
+    "fpc",
+    "fpk",
+    "fvk",
+    "fpa",
+    "fva",
+    "ppc",
+    "tbs",
+    "verblijf",
+    "beschermd wonen",
+    "opvang",
 )
 
 
@@ -23,9 +33,7 @@ class Zorgtype:
     """One setting in which forensische zorg is delivered, with its beveiligingsniveau if any."""
 
     setting: str
-    beveiligingsniveau: Beveiligingsniveau | None = field(
-        default=None, validator=validator(check_beveiligingsniveau)
-    )
+    beveiligingsniveau: Beveiligingsniveau | None = field(default=None, validator=validator(check_beveiligingsniveau))
     toelichting: str = ""
 
     @property
@@ -75,11 +83,17 @@ class AlgemeneInformatie:
 
 def regels(info: AlgemeneInformatie, pad: str, verslagjaar: int) -> Iterator[Bevinding]:
     if not info.visie.strip():
-        yield fout(f"{pad}.visie", "de visie op forensische zorg ontbreekt; beschrijf in een paar zinnen hoe uw "
-                   "organisatie naar forensische zorg kijkt")
+        yield fout(
+            f"{pad}.visie",
+            "de visie op forensische zorg ontbreekt; beschrijf in een paar zinnen hoe uw "
+            "organisatie naar forensische zorg kijkt",
+        )
     if not info.zorgtypen:
-        yield fout(f"{pad}.zorgtypen", "noem minstens één type forensische zorg met de setting (bijvoorbeeld "
-                   "'Beschermd wonen' of 'Ambulante begeleiding') en, waar het geldt, het beveiligingsniveau")
+        yield fout(
+            f"{pad}.zorgtypen",
+            "noem minstens één type forensische zorg met de setting (bijvoorbeeld "
+            "'Beschermd wonen' of 'Ambulante begeleiding') en, waar het geldt, het beveiligingsniveau",
+        )
     for i, zorgtype in enumerate(info.zorgtypen):
         if not zorgtype.setting.strip():
             yield fout(f"{pad}.zorgtypen[{i}].setting", "de setting ontbreekt; vul bijvoorbeeld 'Klinische zorg' in")
@@ -91,13 +105,21 @@ def regels(info: AlgemeneInformatie, pad: str, verslagjaar: int) -> Iterator[Bev
     clienten = info.clienten
     cpad = f"{pad}.clienten"
     if clienten.forensische_zorg is None:
-        yield fout(f"{cpad}.forensische_zorg", "vul het aantal cliënten in dat op de peildatum forensische zorg "
-                   "kreeg die DJI financiert (0 als dat er geen waren)")
+        yield fout(
+            f"{cpad}.forensische_zorg",
+            "vul het aantal cliënten in dat op de peildatum forensische zorg "
+            "kreeg die DJI financiert (0 als dat er geen waren)",
+        )
     elif clienten.totaal == 0:
-        yield waarschuwing(cpad, "er zijn geen cliënten op de peildatum; het percentage forensische zorg wordt "
-                           "'n.v.t.'. Vul ook de anders gefinancierde cliënten in (bijvoorbeeld WLZ, WMO, Zvw) als "
-                           "die er zijn")
+        yield waarschuwing(
+            cpad,
+            "er zijn geen cliënten op de peildatum; het percentage forensische zorg wordt "
+            "'n.v.t.'. Vul ook de anders gefinancierde cliënten in (bijvoorbeeld WLZ, WMO, Zvw) als "
+            "die er zijn",
+        )
     eind = dt.date(verslagjaar, 12, 31)
     if clienten.peildatum is not None and clienten.peildatum != eind:
-        yield waarschuwing(f"{cpad}.peildatum", f"de handreiking vraagt de aantallen op 31 december "
-                           f"{verslagjaar}; pas de peildatum aan of laat hem weg")
+        yield waarschuwing(
+            f"{cpad}.peildatum",
+            f"de handreiking vraagt de aantallen op 31 december {verslagjaar}; pas de peildatum aan of laat hem weg",
+        )

@@ -98,38 +98,65 @@ def check_pijlerset(nummers: Iterable[Pijler]) -> None:
 def regels(reflectie: PijlerReflectie, pad: str, verslagjaar: int) -> Iterator[Bevinding]:
     naam = reflectie.titel
     if not reflectie.algemeen_beeld.strip():
-        yield fout(f"{pad}.algemeen_beeld", f"{naam}: het algemeen beeld ontbreekt; beschrijf in hoeverre uw "
-                   "organisatie aan de kwaliteitsaspecten van deze pijler voldoet")
+        yield fout(
+            f"{pad}.algemeen_beeld",
+            f"{naam}: het algemeen beeld ontbreekt; beschrijf in hoeverre uw "
+            "organisatie aan de kwaliteitsaspecten van deze pijler voldoet",
+        )
     heeft_reflectie = bool(reflectie.reflectie.strip())
     if not heeft_reflectie and not reflectie.successen:
-        yield fout(f"{pad}.reflectie", f"{naam}: de reflectie op de resultaten van {verslagjaar} ontbreekt; schrijf "
-                   "een reflectie of noem de successen")
+        yield fout(
+            f"{pad}.reflectie",
+            f"{naam}: de reflectie op de resultaten van {verslagjaar} ontbreekt; schrijf "
+            "een reflectie of noem de successen",
+        )
     if not reflectie.successen:
-        yield waarschuwing(f"{pad}.successen", f"{naam}: er zijn geen successen genoemd; de handreiking vraagt "
-                           "successen en aandachtspunten")
+        yield waarschuwing(
+            f"{pad}.successen",
+            f"{naam}: er zijn geen successen genoemd; de handreiking vraagt successen en aandachtspunten",
+        )
     if not reflectie.aandachtspunten:
-        yield waarschuwing(f"{pad}.aandachtspunten", f"{naam}: er zijn geen aandachtspunten genoemd; de "
-                           "handreiking vraagt successen en aandachtspunten")
+        yield waarschuwing(
+            f"{pad}.aandachtspunten",
+            f"{naam}: er zijn geen aandachtspunten genoemd; de handreiking vraagt successen en aandachtspunten",
+        )
     if not reflectie.doelen and not heeft_reflectie:
-        yield waarschuwing(f"{pad}.doelen", f"{naam}: de reflectie zegt niets over de doelen uit uw "
-                           "meerjarenplan; noem de doelen met hun status of schrijf een reflectie")
+        yield waarschuwing(
+            f"{pad}.doelen",
+            f"{naam}: de reflectie zegt niets over de doelen uit uw "
+            "meerjarenplan; noem de doelen met hun status of schrijf een reflectie",
+        )
     for i, doel in enumerate(reflectie.doelen):
         if not doel.titel.strip():
-            yield fout(f"{pad}.doelen[{i}].titel", f"{naam}: een doel zonder titel; vul de titel uit het "
-                       "meerjarenplan in")
-        if doel.status is None and doel.gepland is not None and (
-            doel.gepland.eerste_jaar <= verslagjaar <= doel.gepland.laatste_jaar
+            yield fout(
+                f"{pad}.doelen[{i}].titel", f"{naam}: een doel zonder titel; vul de titel uit het meerjarenplan in"
+            )
+        if (
+            doel.status is None
+            and doel.gepland is not None
+            and (doel.gepland.eerste_jaar <= verslagjaar <= doel.gepland.laatste_jaar)
         ):
-            yield waarschuwing(f"{pad}.doelen[{i}].status", f"{naam}: het doel '{doel.titel}' stond voor "
-                               f"{verslagjaar} gepland maar heeft geen status; vul bijvoorbeeld 'behaald' of "
-                               "'in_uitvoering' in")
+            yield waarschuwing(
+                f"{pad}.doelen[{i}].status",
+                f"{naam}: het doel '{doel.titel}' stond voor "
+                f"{verslagjaar} gepland maar heeft geen status; vul bijvoorbeeld 'behaald' of "
+                "'in_uitvoering' in",
+            )
     if not reflectie.ontwikkelpunten:
-        yield fout(f"{pad}.ontwikkelpunten", f"{naam}: de ontwikkelpunten voor {verslagjaar + 1} ontbreken. Zijn er "
-                   f"geen nieuwe, schrijf dan één regel als: '{GEEN_NIEUWE_ONTWIKKELPUNTEN}'")
+        yield fout(
+            f"{pad}.ontwikkelpunten",
+            f"{naam}: de ontwikkelpunten voor {verslagjaar + 1} ontbreken. Zijn er "
+            f"geen nieuwe, schrijf dan één regel als: '{GEEN_NIEUWE_ONTWIKKELPUNTEN}'",
+        )
     for i, punt in enumerate(reflectie.ontwikkelpunten):
         if not punt.omschrijving.strip():
-            yield fout(f"{pad}.ontwikkelpunten[{i}].omschrijving", f"{naam}: een leeg ontwikkelpunt; beschrijf wat "
-                       "u komend jaar gaat doen of haal het weg")
+            yield fout(
+                f"{pad}.ontwikkelpunten[{i}].omschrijving",
+                f"{naam}: een leeg ontwikkelpunt; beschrijf wat u komend jaar gaat doen of haal het weg",
+            )
         if punt.wanneer is not None and punt.wanneer.laatste_jaar <= verslagjaar:
-            yield waarschuwing(f"{pad}.ontwikkelpunten[{i}].wanneer", f"{naam}: '{punt.wanneer}' ligt niet in "
-                               f"{verslagjaar + 1} of later; ontwikkelpunten gaan over het komende jaar")
+            yield waarschuwing(
+                f"{pad}.ontwikkelpunten[{i}].wanneer",
+                f"{naam}: '{punt.wanneer}' ligt niet in "
+                f"{verslagjaar + 1} of later; ontwikkelpunten gaan over het komende jaar",
+            )
