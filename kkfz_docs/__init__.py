@@ -3,13 +3,22 @@
 The public API. Renderers load docxtpl and ReportLab only when they are called.
 """
 
+from .api import check, export_template, render_docx, render_pdf
 from .batch import Resultaat, render_many
-from .errors import Invoerfout, OngeldigVerslag, PaginaLimietOverschreden, SjabloonFout
+from .convert import to_data
+from .errors import (
+    Invoerfout,
+    KkfzFout,
+    OngeldigVerslag,
+    PaginaLimietOverschreden,
+    SjabloonFout,
+    VerkeerdType,
+    WaardeFout,
+)
 from .findings import Bevinding, Niveau
-from .load import load, to_data
+from .load import load
 from .preview import pdf_paginas
-from .render import export_template, render_docx, render_pdf
-from .rules import check
+from .render.info import RenderInfo, SectieInfo
 from .sections.algemene_informatie import AlgemeneInformatie, Clienten, Zorgtype
 from .sections.organisatie import Organisatie
 from .sections.pijlers import DoelStatus, DoelVoortgang, Ontwikkelpunt, PijlerReflectie
@@ -26,6 +35,7 @@ __all__ = [
     "DoelStatus",
     "DoelVoortgang",
     "Invoerfout",
+    "KkfzFout",
     "Kwaliteitsverslag",
     "Kwartaal",
     "Niveau",
@@ -38,12 +48,16 @@ __all__ = [
     "PijlerReflectie",
     "Planning",
     "PrestatieIndicator",
+    "RenderInfo",
     "Resultaat",
+    "SectieInfo",
     "SjabloonFout",
     "Spinnenweb",
     "Tabel",
     "TabelRij",
     "Thema",
+    "VerkeerdType",
+    "WaardeFout",
     "Zorgtype",
     "check",
     "export_template",

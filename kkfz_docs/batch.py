@@ -9,10 +9,10 @@ from pathlib import Path
 
 from attrs import define, evolve
 
+from .api import check, render_docx, render_pdf
 from .errors import OngeldigVerslag, PaginaLimietOverschreden, SjabloonFout
 from .findings import Bevinding
 from .load import load
-from .rules import check
 
 FORMATEN = ("docx", "pdf")
 INVOER = (".yaml", ".yml", ".json")
@@ -65,8 +65,6 @@ def collect(paden: Iterable[str | os.PathLike]) -> list[tuple[Path, Path]]:
 
 def _render_one(taak: _Taak) -> Resultaat:
     """Render one file; every failure becomes a Resultaat, never an exception."""
-    from .render import render_docx, render_pdf
-
     try:
         verslag = load(taak.bestand)
     except OngeldigVerslag as e:

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
+from .api import check, export_template
 from .atomic import write_atomic
 from .errors import OngeldigVerslag
 from .findings import Bevinding
 from .load import load
-from .rules import check
 from .verslag import Kwaliteitsverslag
 
 EXIT_OK, EXIT_FOUT, EXIT_ONLEESBAAR = 0, 1, 2
@@ -126,9 +126,7 @@ def _print_findings(bestand: Path, bevindingen: Sequence[Bevinding]) -> None:
         f"{'waarschuwing' if waarschuwingen == 1 else 'waarschuwingen'}"
     )
     for b in bevindingen:
-        pad = b.pad or "(het hele verslag)"
-        waar = f"{pad} (regel {b.regel})" if b.regel else pad
-        print(f"  {b.niveau.value.upper():<13} {waar}: {b.melding}")
+        print(f"  {b.niveau.value.upper():<13} {b.waar}: {b.melding}")
 
 
 def _load(bestand: Path) -> tuple[Kwaliteitsverslag | None, int]:
@@ -189,8 +187,6 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
-    from .render import export_template
-
     if args.uitvoer.exists() and not args.overschrijf:
         print(
             f"kkfz-docs: {args.uitvoer} bestaat al; kies een andere naam met -o of gebruik --overschrijf",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import enum
-import json
 
 from attrs import define
 
-__all__ = ["Bevinding", "Niveau"]
+from .errors import waar
+from .paths import join_path
+
+__all__ = ["Bevinding", "Niveau", "fout", "join_path", "waarschuwing"]
 
 
 class Niveau(enum.StrEnum):
@@ -29,9 +31,13 @@ class Bevinding:
     def is_fout(self) -> bool:
         return self.niveau is Niveau.FOUT
 
+    @property
+    def waar(self) -> str:
+        """The field path and line: 'pijlers[0].reflectie (regel 12)'."""
+        return waar(self.pad, self.regel)
+
     def __str__(self) -> str:
-        waar = f"{self.pad} (regel {self.regel})" if self.regel else self.pad
-        return f"{self.niveau.value}: {waar}: {self.melding}"
+        return f"{self.niveau.value}: {self.waar}: {self.melding}"
 
 
 def fout(pad: str, melding: str) -> Bevinding:
@@ -40,16 +46,3 @@ def fout(pad: str, melding: str) -> Bevinding:
 
 def waarschuwing(pad: str, melding: str) -> Bevinding:
     return Bevinding(Niveau.WAARSCHUWING, pad, melding)
-
-
-def join_path(pad: str, segment: str | int) -> str:
-    """Extend a field path: attribute names with a dot, list indices and other keys in brackets.
-
-    ``join_path("pijlers", 2)`` is ``pijlers[2]``; a mapping key that is not a plain name is quoted:
-    ``omzet["Forensische zorg"]``. Pijler numbers (IntEnum) print as numbers.
-    """
-    if isinstance(segment, int):
-        return f"{pad}[{int(segment)}]"
-    if segment.isidentifier() and segment.isascii():
-        return f"{pad}.{segment}" if pad else segment
-    return f"{pad}[{json.dumps(segment, ensure_ascii=False)}]"

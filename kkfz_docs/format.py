@@ -11,9 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
-
 from .values import Kwartaal, Periode
 
 LOCALE = "nl_NL"
@@ -28,6 +25,8 @@ def _round(value: int | float | Decimal, decimals: int) -> Decimal:
 
 def getal(value: int | float | Decimal, decimalen: int | None = None) -> str:
     """1234567 -> "1.234.567"; 2.5 -> "2,5"; with decimalen the number is rounded half-up."""
+    from babel.numbers import format_decimal  # babel loads on first use, not on `import kkfz_docs`
+
     # Enough precision for any float (up to 1.8e308) to be rounded without decimal.InvalidOperation.
     with localcontext() as context:
         context.prec = 400
@@ -51,6 +50,8 @@ def euro(value: int | float | Decimal, centen: bool = False) -> str:
 
 def datum(value: dt.date) -> str:
     """date(2024, 12, 31) -> "31 december 2024"."""
+    from babel.dates import format_date
+
     return format_date(value, format="long", locale=LOCALE)
 
 

@@ -5,57 +5,52 @@ from __future__ import annotations
 import base64
 import io
 import os
+from collections.abc import Iterator
 from html import escape
-from typing import TYPE_CHECKING
 
-from .text import paragraphs, strip_control_characters
+from .render import outline
+from .render.context import build
+from .rules import check_model
+from .text import strip_control_characters
+from .verslag import Kwaliteitsverslag, set_html_preview
 
-if TYPE_CHECKING:
-    from .verslag import Kwaliteitsverslag
-
-
-def _t(text: str) -> str:
-    return escape(strip_control_characters(text))
+__all__ = ["PdfPaginas", "pdf_paginas", "to_html"]
 
 
-def _lijst(items) -> str:
-    return "<ul>" + "".join(f"<li>{_t(i)}</li>" for i in items) + "</ul>" if items else ""
+def _t(text: object) -> str:
+    return escape(strip_control_characters(str(text)))
+
+
+def _outline_html(verslag: Kwaliteitsverslag) -> Iterator[str]:
+    """The verslag as the outline lays it out (render/outline.py), without the chart and the logo."""
+    for node, scope in outline.walk(outline.DOCUMENT, outline.Scope(build(verslag))):
+        if isinstance(node, outline.Chapter):
+            yield f"<h4>{_t(outline.fill(scope, node.titel))}</h4>"
+        elif isinstance(node, outline.Heading):
+            yield f"<h5>{_t(outline.fill(scope, node.tekst))}</h5>"
+        elif isinstance(node, outline.Paragraph):
+            tag = {"title": "h3", "subtitle": "p", "body": "p"}[node.stijl]
+            yield f"<{tag}>{_t(outline.fill(scope, node.tekst))}</{tag}>"
+        elif isinstance(node, outline.Paragraphs):
+            yield "".join(f"<p>{_t(a)}</p>" for a in outline.items(scope, node.pad))
+        elif isinstance(node, outline.Bullets):
+            yield "<ul>" + "".join(f"<li>{_t(i)}</li>" for i in outline.items(scope, node.pad)) + "</ul>"
+        elif isinstance(node, outline.Table | outline.CrossTable):
+            t = outline.fill_table(node, scope)
+            rows = t.rijen + ([t.totaal] if t.totaal else [])
+            head = "".join(f"<th>{_t(h)}</th>" for h in t.koppen)
+            body = "".join("<tr>" + "".join(f"<td>{_t(c)}</td>" for c in row) + "</tr>" for row in rows)
+            yield f"<table><tr>{head}</tr>{body}</table>"
 
 
 def to_html(verslag: Kwaliteitsverslag) -> str:
-    from .format import getal, procent  # babel loads on first use, not on `import kkfz_docs`
-    from .rules import check
+    """The verslag as HTML for a notebook, with the findings of the model's rules.
 
-    info = verslag.algemene_informatie
-    c = info.clienten
-    parts = [
-        f"<h3>Kwaliteitsverslag {verslag.verslagjaar}: {_t(verslag.organisatie.naam)}</h3>",
-        f"<p><b>Cliënten op {verslag.peildatum:%d-%m-%Y}:</b> {getal(c.forensische_zorg or 0)} forensische zorg "
-        f"(DJI), {getal(c.totaal)} in totaal; percentage forensische zorg {procent(c.percentage_fz)}.</p>",
-        "<p><b>Zorgtypen:</b> " + ", ".join(_t(z.setting) for z in info.zorgtypen) + "</p>",
-    ]
-    for p in verslag.pijlers_op_volgorde:
-        beeld = "".join(f"<p>{_t(a)}</p>" for a in paragraphs(p.algemeen_beeld))
-        parts.append(f"<h4>{_t(p.titel)}</h4>{beeld}")
-        if p.successen:
-            parts.append("<p><i>Successen</i></p>" + _lijst(p.successen))
-        if p.aandachtspunten:
-            parts.append("<p><i>Aandachtspunten</i></p>" + _lijst(p.aandachtspunten))
-        parts.append("<p><i>Ontwikkelpunten</i></p>" + _lijst(o.omschrijving for o in p.ontwikkelpunten))
-    if verslag.prestatie_indicatoren:
-        parts.append(
-            "<h4>Prestatie-indicatoren</h4>"
-            + _lijst(
-                f"{pi.nummer} {pi.naam}: " + ", ".join(f"{k} {getal(v)}" for k, v in pi.kengetallen.items())
-                for pi in verslag.prestatie_indicatoren
-            )
-        )
-    elif verslag.prestatie_indicatoren_nvt.strip():
-        parts.append(f"<p><b>Prestatie-indicatoren:</b> n.v.t. ({_t(verslag.prestatie_indicatoren_nvt)})</p>")
-    if verslag.spinnenweb is not None:
-        scores = ", ".join(f"{p.value}. {p.korte_naam} {s}" for p, s in sorted(verslag.spinnenweb.scores.items()))
-        parts.append(f"<p><b>Spinnenweb (PDCA 0-4):</b> {_t(scores)}</p>")
-    bevindingen = check(verslag)
+    The page count needs a whole PDF layout, so it is not part of the preview: kkfz_docs.check()
+    reports it.
+    """
+    parts = list(_outline_html(verslag))
+    bevindingen = check_model(verslag)
     if bevindingen:
         rows = "".join(
             f"<tr><td>{b.niveau.value}</td><td><code>{_t(b.pad)}</code></td><td>{_t(b.melding)}</td></tr>"
@@ -102,3 +97,6 @@ def pdf_paginas(pad: str | os.PathLike, dpi: int = 60) -> PdfPaginas:
     finally:
         document.close()
     return PdfPaginas(pngs)
+
+
+set_html_preview(to_html)

@@ -1,88 +1,65 @@
-"""check(): run every section's rules (domain.md section 7) and return Bevindingen."""
+"""The rules of the model: every section's own rules, walked in document order, plus the text rules.
+
+Each section module owns its rules, as `regels(obj, pad, cyclus)`; the checks that hold for any
+value (a count is 0 or more, pijler 1-4 each once) run when an object is built (model.py). The
+rules that need the laid-out PDF (page count, characters no font shows) are added by api.check.
+The numbers in the docstrings are those of docs/regels.md.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 
 import attrs
 
-from .findings import Bevinding, fout, waarschuwing
+from . import verslag as _verslag
+from .findings import Bevinding, waarschuwing
+from .paths import join_path
 from .sections import algemene_informatie, organisatie, pijlers, prestatie_indicatoren
 from .text import editing_note, has_control_characters, iter_texts
+from .values import Cyclus
 from .verslag import Kwaliteitsverslag
 
-EERSTE_VERSLAGJAAR = 2022
-"""The KKFZ took effect on 1 October 2022."""
+__all__ = ["RULES", "check_model"]
+
+Rule = Callable[[object, str, Cyclus], Iterator[Bevinding]]
+
+RULES: dict[type, Rule] = {
+    Kwaliteitsverslag: _verslag.regels,
+    organisatie.Organisatie: organisatie.regels,
+    algemene_informatie.AlgemeneInformatie: algemene_informatie.regels,
+    pijlers.PijlerReflectie: pijlers.regels,
+    prestatie_indicatoren.PrestatieIndicator: prestatie_indicatoren.regels,
+}  # type: ignore[dict-item]
+"""Which section's rules apply to which class."""
 
 
-def check(
-    verslag: Kwaliteitsverslag,
-    *,
-    vandaag: dt.date | None = None,
-    max_pages: int | None = 6,
-) -> list[Bevinding]:
-    """All findings for a verslag, in document order; a fout means: do not publish like this.
-
-    With max_pages set, the verslag is laid out as the PDF would be (without drawing the chart)
-    to count its pages (rule 10) and to find text the PDF's font cannot show.
-    """
-    vandaag = vandaag or dt.date.today()
-    jaar = verslag.verslagjaar
-    bevindingen: list[Bevinding] = []
-    bevindingen += _jaar_en_data(verslag, vandaag)
-    bevindingen += organisatie.regels(verslag.organisatie, "organisatie")
-    bevindingen += algemene_informatie.regels(verslag.algemene_informatie, "algemene_informatie", jaar)
-    for i, reflectie in enumerate(verslag.pijlers):
-        bevindingen += pijlers.regels(reflectie, f"pijlers[{i}]", jaar)
-    bevindingen += prestatie_indicatoren.regels(
-        verslag.prestatie_indicatoren, verslag.prestatie_indicatoren_nvt, "prestatie_indicatoren"
-    )
+def check_model(verslag: Kwaliteitsverslag, *, vandaag: dt.date | None = None) -> list[Bevinding]:
+    """The findings of the model's rules, in document order (without the PDF's, see api.check)."""
+    cyclus = Cyclus(verslag.verslagjaar, vandaag or dt.date.today())
+    bevindingen = list(_walk(verslag, "", cyclus))
     bevindingen += _logo(verslag)
     bevindingen += _teksten(verslag)
-    if max_pages is not None:
-        bevindingen += _pdf(verslag, max_pages)
-    if verslag.bron is not None:
-        bevindingen = [attrs.evolve(b, regel=verslag.bron.regel(b.pad)) for b in bevindingen]
     return bevindingen
 
 
-def _jaar_en_data(verslag: Kwaliteitsverslag, vandaag: dt.date) -> list[Bevinding]:
-    jaar = verslag.verslagjaar
-    uit: list[Bevinding] = []
-    if jaar < EERSTE_VERSLAGJAAR:
-        uit.append(
-            fout(
-                "verslagjaar",
-                f"het KKFZ geldt sinds 1 oktober 2022; een verslag over {jaar} is niet "
-                "mogelijk. Controleer het verslagjaar",
-            )
-        )
-    elif jaar == EERSTE_VERSLAGJAAR:
-        uit.append(
-            waarschuwing(
-                "verslagjaar",
-                "het KKFZ geldt sinds 1 oktober 2022, dus 2022 is een gedeeltelijk jaar; zeg dat in de inleiding",
-            )
-        )
-    if vandaag <= dt.date(jaar, 12, 31):
-        uit.append(
-            waarschuwing(
-                "verslagjaar",
-                f"het verslagjaar {jaar} is nog niet voorbij; de aantallen op de "
-                "peildatum 31 december zijn dan nog niet bekend",
-            )
-        )
-    if verslag.vastgesteld_op is not None and verslag.vastgesteld_op > verslag.deadline:
-        uit.append(
-            waarschuwing(
-                "vastgesteld_op",
-                f"het verslag moet uiterlijk 31 mei {jaar + 1} op de website staan; de vaststellingsdatum ligt later",
-            )
-        )
-    return uit
+def _walk(obj: object, pad: str, cyclus: Cyclus) -> Iterator[Bevinding]:
+    """Each model object's rules, then those of the objects it holds, in field order."""
+    rule = RULES.get(type(obj))
+    if rule is not None:
+        yield from rule(obj, pad, cyclus)
+    if attrs.has(type(obj)):
+        for f in attrs.fields(type(obj)):
+            if f.eq:
+                yield from _walk(getattr(obj, f.name), join_path(pad, f.name), cyclus)
+    elif isinstance(obj, tuple):
+        for i, item in enumerate(obj):
+            yield from _walk(item, join_path(pad, i), cyclus)
 
 
 def _logo(verslag: Kwaliteitsverslag) -> list[Bevinding]:
+    """A logo that cannot be placed is left out of both files, with this warning."""
     pad = verslag.logo_pad
     if pad is None or verslag.logo_bruikbaar:
         return []
@@ -104,25 +81,8 @@ def _logo(verslag: Kwaliteitsverslag) -> list[Bevinding]:
     ]
 
 
-def _pdf(verslag: Kwaliteitsverslag, max_pages: int) -> list[Bevinding]:
-    from .render.pdf import layout, unprintable_texts
-
-    uit = [
-        waarschuwing(
-            pad,
-            f"de PDF kan deze tekens niet goed weergeven: {' '.join(tekens)} (emoji of een "
-            "schrift dat van rechts naar links loopt); in Word staan ze er wel goed. Laat ze weg of "
-            "controleer de PDF",
-        )
-        for pad, tekens in unprintable_texts(verslag)
-    ]
-    _, info = layout(verslag, max_pages, draw_chart=False)
-    if info.pages > max_pages:
-        uit.append(waarschuwing("", info.melding()))
-    return uit
-
-
 def _teksten(verslag: Kwaliteitsverslag) -> list[Bevinding]:
+    """Regels 13 and 14: control characters and leftover editing notes in any text."""
     uit: list[Bevinding] = []
     for pad, tekst in iter_texts(verslag):
         if has_control_characters(tekst):

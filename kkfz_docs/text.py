@@ -10,6 +10,8 @@ import attrs
 
 from .findings import join_path
 
+__all__ = ["editing_note", "has_control_characters", "iter_texts", "paragraphs", "strip_control_characters"]
+
 # Characters XML 1.0 forbids (tab, newline and carriage return are allowed), plus the
 # Unicode non-characters U+FFFE/U+FFFF and lone surrogates that no file format can hold.
 _ONGELDIG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")

@@ -1,37 +1,54 @@
-"""Small value types shared by the sections: pijlers, quarters, periods and bounded numbers.
+"""Small value types shared by the sections: pijlers, quarters, periods, bounded numbers, the cycle's dates.
 
-Each constrained number has one checking function, used both by the attrs validators (objects
-built in Python) and by the loader's structure hooks (so every problem in a file is found in one
-run). Messages are Dutch because they reach the user unchanged.
+Each kind of value has one converter (CONVERTERS, or the type's `parse`), used both when a model
+class is built in Python (model.py derives each field's converter from its annotation) and by
+load() (convert.py), so a value means the same and is refused with the same Dutch message either way.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
+from collections.abc import Callable
+from decimal import Decimal
 from typing import NewType
 
-from attrs import define
+from attrs import define, field
+
+from .errors import VerkeerdType, WaardeFout
 
 __all__ = [
+    "CONVERTERS",
     "Aantal",
     "Beveiligingsniveau",
+    "Cel",
+    "Cyclus",
+    "Getal",
     "Kwartaal",
     "PdcaScore",
     "Periode",
     "Pijler",
     "ThemaNummer",
     "WaardeFout",
+    "aantal",
+    "bedrag",
+    "beveiligingsniveau",
+    "cel",
+    "datum",
+    "geheel_getal",
+    "getal",
+    "is_number_text",
+    "leaf_converter",
+    "pdca_score",
+    "tekst",
+    "thema_nummer",
 ]
 
 
 def is_number_text(text: str) -> bool:
     """'12' yes; '²', '١٢' or '' no (str.isdigit accepts those, int() does not take them all)."""
     return text.isascii() and text.isdecimal()
-
-
-class WaardeFout(ValueError):
-    """A value of the right kind that breaks a rule; its message is Dutch and says how to fix it."""
 
 
 class Pijler(enum.IntEnum):
@@ -77,7 +94,7 @@ class Pijler(enum.IntEnum):
                 return _PIJLER_ALIASSEN[key]
             namen = "; ".join(p.naam for p in cls)
             raise WaardeFout(f"'{value}' is geen pijler; gebruik een nummer van 1 tot en met 5 of een naam: {namen}")
-        raise WaardeFout("geef de pijler als nummer (1 tot en met 5) of als naam")
+        raise VerkeerdType("een pijler: een nummer (1 tot en met 5) of een naam", value)
 
 
 _PIJLER_NAMEN = {
@@ -109,52 +126,144 @@ Beveiligingsniveau = NewType("Beveiligingsniveau", int)
 """A security level: 1 (lowest) to 4 (FPC/tbs)."""
 ThemaNummer = NewType("ThemaNummer", int)
 """One of the sector's 14 thema's."""
+Getal = int | float
+"""A kengetal: a number."""
+Cel = int | float | str | None
+"""A table cell: a number, a short text such as '<5', or None for an empty cell."""
 
 
-def _whole_number(value: object) -> int:
+# --- converters: one per kind of value, used on construction in Python and by load() alike ----------
+# Each takes what a user may give and returns the value, or raises VerkeerdType (wrong kind) or
+# WaardeFout (right kind, breaks a rule), with a Dutch message.
+
+
+def tekst(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    raise VerkeerdType("tekst", value)
+
+
+def _whole(value: object, verwacht: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError("een geheel getal")
+        raise VerkeerdType(verwacht, value)
     return value
 
 
-def check_aantal(value: object) -> int:
-    n = _whole_number(value)
+def geheel_getal(value: object) -> int:
+    return _whole(value, "een geheel getal")
+
+
+def aantal(value: object) -> Aantal:
+    n = _whole(value, "een aantal (een geheel getal, 0 of meer)")
     if n < 0:
         raise WaardeFout(f"een aantal kan niet negatief zijn ({n}); vul 0 of meer in")
-    return n
+    return Aantal(n)
 
 
-def check_pdca_score(value: object) -> int:
+def pdca_score(value: object) -> PdcaScore:
     if isinstance(value, float) or (isinstance(value, str) and re.fullmatch(r"\d+[,.]\d+", value.strip())):
         raise WaardeFout(f"score {value} is geen heel getal; het spinnenweb kent alleen 0, 1, 2, 3 of 4")
-    n = _whole_number(value)
+    n = _whole(value, "een score 0, 1, 2, 3 of 4")
     if not 0 <= n <= 4:
         raise WaardeFout(f"score {n} valt buiten de schaal; kies 0, 1, 2, 3 of 4 (PDCA)")
-    return n
+    return PdcaScore(n)
 
 
-def check_beveiligingsniveau(value: object) -> int:
-    n = _whole_number(value)
+def beveiligingsniveau(value: object) -> Beveiligingsniveau:
+    n = _whole(value, "een beveiligingsniveau 1 tot en met 4")
     if not 1 <= n <= 4:
         raise WaardeFout(f"beveiligingsniveau {n} bestaat niet; kies 1, 2, 3 of 4 (4 = FPC/tbs), of laat het leeg")
-    return n
+    return Beveiligingsniveau(n)
 
 
-def check_thema_nummer(value: object) -> int:
-    n = _whole_number(value)
+def thema_nummer(value: object) -> ThemaNummer:
+    n = _whole(value, "een themanummer 1 tot en met 14")
     if not 1 <= n <= 14:
         raise WaardeFout(f"thema {n} bestaat niet; de sector kent de thema's 1 tot en met 14")
-    return n
+    return ThemaNummer(n)
 
 
-def validator(check):
-    """Turn a checking function into an attrs validator (None passes: optional fields)."""
+def getal(value: object) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise VerkeerdType("een getal (zonder aanhalingstekens, met een punt als decimaalteken)", value)
+    return value
 
-    def validate(_instance, _attribute, value):
-        if value is not None:
-            check(value)
 
-    return validate
+def cel(value: object) -> int | float | str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return getal(value)
+
+
+def bedrag(value: object) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Decimal(str(value))
+    raise VerkeerdType("een bedrag in euro als getal, zonder punten of euroteken (bijvoorbeeld 1495580)", value)
+
+
+def datum(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise VerkeerdType("een datum als 2025-05-20 (jaar-maand-dag)", value)
+
+
+CONVERTERS: dict[object, Callable[[object], object]] = {
+    str: tekst,
+    int: geheel_getal,
+    Aantal: aantal,
+    PdcaScore: pdca_score,
+    Beveiligingsniveau: beveiligingsniveau,
+    ThemaNummer: thema_nummer,
+    Getal: getal,
+    Cel: cel,
+    Decimal: bedrag,
+    dt.date: datum,
+}
+"""The converter of each plain value type; a type with a `parse` classmethod (Pijler, Periode, the
+status enums) converts with that."""
+
+
+def leaf_converter(t: object) -> Callable[[object], object] | None:
+    """The converter for a value type, or None when t is a container or a model class."""
+    if t in CONVERTERS:
+        return CONVERTERS[t]
+    parse = getattr(t, "parse", None) if isinstance(t, type) else None
+    return parse if callable(parse) else None
+
+
+@define(frozen=True)
+class Cyclus:
+    """The dates of one verslagjaar, computed in one place (docs/regels.md, regels 1 and 9), and today."""
+
+    verslagjaar: int
+    vandaag: dt.date = field(factory=dt.date.today)
+    """The day the rules are checked on; a test may fix it."""
+
+    @property
+    def peildatum(self) -> dt.date:
+        """The clients are counted on 31 December of the verslagjaar."""
+        return dt.date(self.verslagjaar, 12, 31)
+
+    @property
+    def deadline(self) -> dt.date:
+        """The verslag is ready by 31 May of the next year."""
+        return dt.date(self.verslagjaar + 1, 5, 31)
+
+    @property
+    def volgend_jaar(self) -> int:
+        """The year the ontwikkelpunten are for."""
+        return self.verslagjaar + 1
 
 
 @define(frozen=True, order=True)
@@ -230,7 +339,7 @@ class Periode:
         if isinstance(value, int) and not isinstance(value, bool):
             return cls(value)
         if not isinstance(value, str):
-            raise TypeError("een jaar of kwartaal")
+            raise VerkeerdType("een jaar of kwartaal", value)
         text = value.strip()
         match = re.fullmatch(rf"({_PUNT})(?:\s*[-/–]\s*({_PUNT}))?", text)
         if not match:

@@ -1,18 +1,29 @@
-"""Kwaliteitsverslag: the root class tying the handreiking's sections together."""
+"""Kwaliteitsverslag: the root class tying the handreiking's sections together, and its own rules."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from attrs import define, field
 
+from .findings import Bevinding, fout, waarschuwing
+from .format import datum
+from .model import model, veld
+from .paths import parent
 from .sections.algemene_informatie import AlgemeneInformatie
 from .sections.organisatie import Organisatie
 from .sections.pijlers import PijlerReflectie, check_pijlerset
 from .sections.prestatie_indicatoren import PrestatieIndicator
 from .sections.spinnenweb import Spinnenweb
 from .sections.themas import Thema
+from .values import Cyclus
+
+__all__ = ["EERSTE_VERSLAGJAAR", "Bron", "Kwaliteitsverslag", "regels", "set_html_preview"]
+
+EERSTE_VERSLAGJAAR = 2022
+"""The KKFZ took effect on 1 October 2022."""
 
 
 @define(frozen=True)
@@ -27,27 +38,26 @@ class Bron:
         while pad:
             if pad in self.regels:
                 return self.regels[pad]
-            pad = _parent(pad)
+            pad = parent(pad)
         return None
 
 
-def _parent(pad: str) -> str:
-    cut = max(pad.rfind("."), pad.rfind("["))
-    return pad[:cut] if cut > 0 else ""
+_html_preview: list[Callable[[Kwaliteitsverslag], str]] = []
 
 
-def _check_pijlers(_instance, _attribute, value: tuple[PijlerReflectie, ...]) -> None:
-    check_pijlerset(p.nummer for p in value)
+def set_html_preview(preview: Callable[[Kwaliteitsverslag], str]) -> None:
+    """Called by kkfz_docs.preview, a higher layer, so that a notebook shows a verslag as HTML."""
+    _html_preview[:] = [preview]
 
 
-@define(frozen=True)
+@model
 class Kwaliteitsverslag:
     """A kwaliteitsverslag per the handreiking of the Kwaliteitskader Forensische Zorg."""
 
     verslagjaar: int
     organisatie: Organisatie
     algemene_informatie: AlgemeneInformatie
-    pijlers: tuple[PijlerReflectie, ...] = field(validator=_check_pijlers)
+    pijlers: tuple[PijlerReflectie, ...] = veld(check=check_pijlerset)
     opgesteld_door: str = ""
     vastgesteld_op: dt.date | None = None
     inleiding: str = ""
@@ -57,18 +67,17 @@ class Kwaliteitsverslag:
     prestatie_indicatoren: tuple[PrestatieIndicator, ...] = ()
     spinnenweb: Spinnenweb | None = None
     themas: tuple[Thema, ...] = ()
-    bron: Bron | None = field(default=None, eq=False, repr=False)
+    bron: Bron | None = veld(default=None, eq=False, repr=False, metadata={"invoer": False})
     """Set by load(); not part of the verslag's content."""
+
+    @property
+    def cyclus(self) -> Cyclus:
+        return Cyclus(self.verslagjaar)
 
     @property
     def peildatum(self) -> dt.date:
         """The clients' reference date; 31 December of the verslagjaar unless given."""
-        return self.algemene_informatie.clienten.peildatum or dt.date(self.verslagjaar, 12, 31)
-
-    @property
-    def deadline(self) -> dt.date:
-        """Publication deadline: 31 May of the year after the verslagjaar."""
-        return dt.date(self.verslagjaar + 1, 5, 31)
+        return self.algemene_informatie.clienten.peildatum or self.cyclus.peildatum
 
     @property
     def logo_pad(self) -> Path | None:
@@ -94,7 +103,40 @@ class Kwaliteitsverslag:
         """The pijler reflections in the handreiking's order: 1-4, then 5 if present."""
         return sorted(self.pijlers, key=lambda p: p.nummer)
 
-    def _repr_html_(self) -> str:
-        from .preview import to_html
+    def _repr_html_(self) -> str | None:
+        return _html_preview[0](self) if _html_preview else None
 
-        return to_html(self)
+
+def regels(verslag: Kwaliteitsverslag, _pad: str, cyclus: Cyclus) -> Iterator[Bevinding]:
+    """The verslag's own rules: the year and its dates (regel 9), indicators or a reason (regel 7)."""
+    jaar = cyclus.verslagjaar
+    if jaar < EERSTE_VERSLAGJAAR:
+        yield fout(
+            "verslagjaar",
+            f"het KKFZ geldt sinds 1 oktober 2022; een verslag over {jaar} is niet mogelijk. "
+            "Controleer het verslagjaar",
+        )
+    elif jaar == EERSTE_VERSLAGJAAR:
+        yield waarschuwing(
+            "verslagjaar",
+            "het KKFZ geldt sinds 1 oktober 2022, dus 2022 is een gedeeltelijk jaar; zeg dat in de inleiding",
+        )
+    if cyclus.vandaag <= cyclus.peildatum:
+        yield waarschuwing(
+            "verslagjaar",
+            f"het verslagjaar {jaar} is nog niet voorbij; de aantallen op de peildatum "
+            f"{datum(cyclus.peildatum)} zijn dan nog niet bekend",
+        )
+    if verslag.vastgesteld_op is not None and verslag.vastgesteld_op > cyclus.deadline:
+        yield waarschuwing(
+            "vastgesteld_op",
+            f"het verslag moet uiterlijk {datum(cyclus.deadline)} op de website staan; "
+            "de vaststellingsdatum ligt later",
+        )
+    if not verslag.prestatie_indicatoren and not verslag.prestatie_indicatoren_nvt.strip():
+        yield waarschuwing(
+            "prestatie_indicatoren",
+            "er zijn geen prestatie-indicatoren ingevuld; geef de resultaten "
+            "met een toelichting, of schrijf onder 'prestatie_indicatoren_nvt' waarom ze niet van "
+            "toepassing zijn",
+        )

@@ -33,5 +33,6 @@ def test_html_preview_shows_the_figures():
     from conftest import FIXTURES
 
     html = kkfz_docs.load(FIXTURES[0])._repr_html_()
-    assert "38,9%" in html and "Continuïteit van zorg" in html and "1. Veiligheid 3" in html
+    assert "38,9%" in html and "Continuïteit van zorg" in html
+    assert "<td>1. Veiligheid en persoonsgerichte zorg</td><td>3</td>" in html
     assert "Geen bevindingen" in html

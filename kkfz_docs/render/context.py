@@ -11,7 +11,9 @@ from decimal import Decimal
 from typing import Any
 
 from .. import format as fmt
+from ..convert import to_data
 from ..sections.spinnenweb import PDCA
+from ..sections.themas import Planning
 from ..text import paragraphs, strip_control_characters
 from ..values import Pijler
 from ..verslag import Kwaliteitsverslag
@@ -45,7 +47,6 @@ def _aandeel(deel: int | Decimal, totaal: int | Decimal) -> str:
 
 def cleaned_data(verslag: Kwaliteitsverslag) -> Context:
     """The verslag as raw data (numbers unformatted), texts stripped of control characters."""
-    from ..load import to_data
 
     def clean(value: object) -> object:
         if isinstance(value, str):
@@ -82,6 +83,7 @@ def build(verslag: Kwaliteitsverslag) -> Context:
             "trefwoorden": ["KKFZ", "kwaliteitsverslag", "forensische zorg", str(jaar)],
         },
         "ondertitel": _ondertitel(verslag),
+        "logo": verslag.logo_bruikbaar,  # the Word renderer puts the picture here
         "inleiding": _alineas(verslag.inleiding),
         "terugblik": _alineas(verslag.terugblik),
         "vooruitblik": _alineas(verslag.vooruitblik),
@@ -208,7 +210,7 @@ def _spinnenweb(verslag: Kwaliteitsverslag) -> Context | None:
             for p in Pijler
         ],
         "heeft_vorig_jaar": web.vorig_jaar is not None,
-        "vorig_jaar_kop": str(verslag.verslagjaar - 1),
+        "vorig_jaar_kop": str(verslag.verslagjaar - 1) if web.vorig_jaar is not None else "",
         "toelichting": _alineas(web.toelichting),
     }
 
@@ -229,4 +231,5 @@ def _themas(verslag: Kwaliteitsverslag) -> Context | None:
             }
             for t in sorted(verslag.themas, key=lambda t: t.nummer)
         ],
+        "legenda": ", ".join(f"{p.value} = {p.label}" for p in Planning) + ".",
     }

@@ -9,13 +9,11 @@ out in memory first; only a PDF within the page limit is written (atomically).
 from __future__ import annotations
 
 import io
-import math
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from attrs import define
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -36,11 +34,13 @@ from reportlab.platypus import (
 
 from ..atomic import write_atomic
 from ..errors import PaginaLimietOverschreden
-from ..text import strip_control_characters
+from ..findings import Bevinding, waarschuwing
+from ..text import iter_texts, strip_control_characters
 from ..verslag import Kwaliteitsverslag
-from . import fonts
+from . import fonts, outline
 from . import layout as L
 from .context import Context, build
+from .info import RenderInfo, SectieInfo
 
 ACCENT = colors.HexColor(f"#{L.ACCENT}")
 TABLE_HEADER = colors.HexColor(f"#{L.TABLE_HEADER}")
@@ -51,56 +51,6 @@ MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = L.MARGIN_X_CM * cm, L.MARGIN_TOP_CM * cm, 
 WIDTH = A4[0] - 2 * MARGIN_X
 CHART_WIDTH = L.CHART_WIDTH_CM * cm
 CHART_HEIGHT = CHART_WIDTH * 4.2 / 5.6  # the figure's aspect ratio (render/charts.py)
-
-
-@define(frozen=True)
-class SectieInfo:
-    """Where one chapter of the PDF lies and how long it is."""
-
-    titel: str
-    eerste_pagina: int
-    laatste_pagina: int
-    woorden: int
-
-    @property
-    def paginas(self) -> str:
-        if self.eerste_pagina == self.laatste_pagina:
-            return f"pagina {self.eerste_pagina}"
-        return f"pagina {self.eerste_pagina}-{self.laatste_pagina}"
-
-
-@define(frozen=True)
-class RenderInfo:
-    """What render_pdf() laid out: the page count and, per chapter, its pages and words."""
-
-    pages: int
-    secties: tuple[SectieInfo, ...]
-    max_pages: int | None
-    laatste_pagina_vol: float
-    """How full the last page is, 0-1."""
-    pad: Path | None = None
-
-    @property
-    def woorden(self) -> int:
-        return sum(s.woorden for s in self.secties)
-
-    @property
-    def te_veel_woorden(self) -> int:
-        """Roughly how many words to cut to fit max_pages (0 when it fits), rounded up to tens."""
-        if self.max_pages is None or self.pages <= self.max_pages:
-            return 0
-        overflow = self.pages - self.max_pages - 1 + self.laatste_pagina_vol
-        per_pagina = self.woorden / max(self.pages - 1 + self.laatste_pagina_vol, 1)
-        return int(math.ceil(overflow * per_pagina / 10) * 10)
-
-    def melding(self) -> str:
-        """The Dutch explanation of a verslag over the page limit."""
-        delen = "".join(f"\n  - {s.titel}: {s.paginas}, {s.woorden} woorden" for s in self.secties)
-        return (
-            f"het verslag telt {self.pages} pagina's, de handreiking adviseert er hooguit {self.max_pages}. "
-            f"Schrap ongeveer {self.te_veel_woorden} woorden, vooral in de langste onderdelen, of maak de PDF "
-            f"toch met --geen-paginalimiet (in Python: max_pages=None). Per onderdeel:{delen}"
-        )
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -255,122 +205,34 @@ def _fit(widths: list[float]) -> list[float]:
 
 
 def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None) -> _Story:
-    """Lay the context out in the order of the Word template (scripts/build_template.py)."""
+    """Lay the context out as the outline (render/outline.py) says, as the Word template does."""
     s = _Story(_styles(), chart)
     s.sections.append(["Titel", 0])
     s.flow.append(_SectionStart(0))
-    if logo is not None:
-        width, height = ImageReader(str(logo)).getSize()
-        h = L.LOGO_HEIGHT_CM * cm
-        s.flow.append(Image(str(logo), width=h * width / height, height=h, hAlign="LEFT"))
-    s.para(ctx["titel"], "title")
-    s.para(ctx["organisatie"]["regel"], "subtitle")
-    if ctx["ondertitel"]:
-        s.para(ctx["ondertitel"])
-
-    if ctx["inleiding"] or ctx["terugblik"] or ctx["vooruitblik"]:
-        s.section("Inleiding")
-        s.paras(ctx["inleiding"])
-        if ctx["terugblik"]:
-            s.h2(f"Terugblik op {ctx['verslagjaar']}")
-            s.paras(ctx["terugblik"])
-        if ctx["vooruitblik"]:
-            s.h2("Vooruitblik")
-            s.paras(ctx["vooruitblik"])
-
-    info = ctx["algemene_informatie"]
-    s.section("Algemene informatie")
-    s.h2("Visie op forensische zorg")
-    s.paras(info["visie"])
-    s.h2("Type forensische zorg")
-    s.table(
-        ["Setting", "Beveiligingsniveau", "Toelichting"],
-        [[z["setting"], z["beveiligingsniveau"], z["toelichting"]] for z in info["zorgtypen"]],
-        L.COLUMNS_CM["zorgtypen"],
-    )
-    c = info["clienten"]
-    s.h2(f"Cliënten op {c['peildatum']}")
-    s.para(c["samenvatting"])
-    s.table(
-        ["Financiering", "Cliënten", "Aandeel"],
-        [[r["financiering"], r["aantal"], r["aandeel"]] for r in c["rijen"]],
-        L.COLUMNS_CM["clienten"],
-        footer=["Totaal", c["totaal"], c["totaal_aandeel"]],
-    )
-    if info["omzet"]:
-        s.h2(f"Omzet {ctx['verslagjaar']}")
-        s.table(
-            ["Financiering", "Omzet", "Aandeel"],
-            [[r["financiering"], r["bedrag"], r["aandeel"]] for r in info["omzet"]],
-            L.COLUMNS_CM["omzet"],
-            footer=["Totaal", info["omzet_totaal"], info["omzet_aandeel"]],
-        )
-
-    for p in ctx["pijlers"]:
-        s.section(p["titel"])
-        s.h2("Algemeen beeld")
-        s.paras(p["algemeen_beeld"])
-        if p["reflectie"]:
-            s.h2(f"Reflectie op {ctx['verslagjaar']}")
-            s.paras(p["reflectie"])
-        if p["successen"]:
-            s.h2("Successen")
-            s.bullets(p["successen"])
-        if p["aandachtspunten"]:
-            s.h2("Aandachtspunten")
-            s.bullets(p["aandachtspunten"])
-        if p["doelen"]:
-            s.h2("Doelen uit het meerjarenplan")
-            s.table(
-                ["Doel", "Gepland", "Status", "Toelichting"],
-                [[d["titel"], d["gepland"], d["status"], d["toelichting"]] for d in p["doelen"]],
-                L.COLUMNS_CM["doelen"],
-            )
-        s.h2(f"Ontwikkelpunten voor {ctx['volgend_jaar']}")
-        s.bullets(p["ontwikkelpunten"])
-
-    if ctx["prestatie_indicatoren"] or ctx["prestatie_indicatoren_nvt"]:
-        s.section("Prestatie-indicatoren")
-        s.paras(ctx["prestatie_indicatoren_nvt"])
-        for pi in ctx["prestatie_indicatoren"]:
-            s.h2(pi["titel"])
-            s.paras(pi["toelichting"])
-            if pi["kengetallen"]:
-                s.table(
-                    ["Kengetal", "Waarde"],
-                    [[k["naam"], k["waarde"]] for k in pi["kengetallen"]],
-                    L.COLUMNS_CM["kengetallen"],
-                )
-            if pi["tabel"]:
-                t = pi["tabel"]
-                s.table(
-                    ["Uitstroom naar", *t["kolommen"]],
-                    [[r["label"], *r["waarden"]] for r in t["rijen"]],
-                    [L.CROSS_TABLE_CM[0]] + [L.CROSS_TABLE_CM[1]] * len(t["kolommen"]),
-                )
-
-    web = ctx["spinnenweb"]
-    if web:
-        s.section("Spinnenweb KKFZ")
-        s.flow.append(s.chart())
-        s.flow.append(Spacer(0, 6))
-        vorig = web["vorig_jaar_kop"] if web["heeft_vorig_jaar"] else ""
-        s.table(
-            ["Pijler", f"Score {ctx['verslagjaar']}", vorig, "Betekenis"],
-            [[r["pijler"], r["score"], r["vorig_jaar"], r["betekenis"]] for r in web["scores"]],
-            L.COLUMNS_CM["spinnenweb"],
-        )
-        s.paras(web["toelichting"])
-
-    themas = ctx["themas"]
-    if themas:
-        s.section("Thema's")
-        s.table(
-            ["Thema", *themas["jaren"], "Toelichting"],
-            [[f"{r['nummer']}. {r['naam']}", *r["planning"], r["toelichting"]] for r in themas["rijen"]],
-            [L.THEMA_TABLE_CM[0]] + [L.THEMA_TABLE_CM[1]] * len(themas["jaren"]) + [L.THEMA_TABLE_CM[2]],
-        )
-        s.para("I = implementatie, M = monitoren.")
+    for node, scope in outline.walk(outline.DOCUMENT, outline.Scope(ctx)):
+        if isinstance(node, outline.Chapter):
+            s.section(outline.fill(scope, node.titel))
+        elif isinstance(node, outline.Heading):
+            s.h2(outline.fill(scope, node.tekst))
+        elif isinstance(node, outline.Paragraph):
+            s.para(outline.fill(scope, node.tekst), node.stijl)
+        elif isinstance(node, outline.Paragraphs):
+            s.paras(outline.items(scope, node.pad))
+        elif isinstance(node, outline.Bullets):
+            s.bullets(outline.items(scope, node.pad))
+        elif isinstance(node, outline.Table | outline.CrossTable):
+            t = outline.fill_table(node, scope)
+            s.table(t.koppen, t.rijen, t.breedtes_cm, t.totaal)
+        elif isinstance(node, outline.Figure):
+            s.flow.append(s.chart())
+            s.flow.append(Spacer(0, 6))
+        elif isinstance(node, outline.Image):
+            if logo is not None:
+                width, height = ImageReader(str(logo)).getSize()
+                h = L.LOGO_HEIGHT_CM * cm
+                s.flow.append(Image(str(logo), width=h * width / height, height=h, hAlign="LEFT"))
+        else:
+            raise TypeError(f"onbekend onderdeel van de opzet: {node!r}")
     return s
 
 
@@ -510,10 +372,28 @@ def render_pdf(verslag: Kwaliteitsverslag, path: str | os.PathLike, max_pages: i
     return RenderInfo(info.pages, info.secties, max_pages, info.laatste_pagina_vol, Path(path))
 
 
-def unprintable_texts(verslag: Kwaliteitsverslag):
-    """(field path, characters) for each text the PDF cannot show properly."""
-    from ..text import iter_texts
+def bevindingen(verslag: Kwaliteitsverslag, max_pages: int | None) -> list[Bevinding]:
+    """The findings that need the PDF: characters its fonts cannot show, and (regel 10) the page count.
 
+    The page count lays the verslag out as render_pdf would, without drawing the chart.
+    """
+    uit = [
+        waarschuwing(
+            pad,
+            f"de PDF kan deze tekens niet goed weergeven: {' '.join(tekens)} (emoji of een schrift dat "
+            "van rechts naar links loopt); in Word staan ze er wel goed. Laat ze weg of controleer de PDF",
+        )
+        for pad, tekens in unprintable_texts(verslag)
+    ]
+    if max_pages is not None:
+        _, info = layout(verslag, max_pages, draw_chart=False)
+        if info.pages > max_pages:
+            uit.append(waarschuwing("", info.melding()))
+    return uit
+
+
+def unprintable_texts(verslag: Kwaliteitsverslag) -> Iterator[tuple[str, str]]:
+    """(field path, characters) for each text the PDF cannot show properly."""
     for pad, text in iter_texts(verslag):
         tekens = fonts.unprintable(strip_control_characters(text))
         if tekens:

@@ -3,37 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from decimal import Decimal
 
-from attrs import define, field
+from attrs import field
 
 from ..findings import Bevinding, fout, waarschuwing
-from ..values import Aantal, Beveiligingsniveau, check_aantal, check_beveiligingsniveau, validator
+from ..format import datum
+from ..model import model
+from ..paths import join_path
+from ..values import Aantal, Beveiligingsniveau, Cyclus
+
+__all__ = ["AlgemeneInformatie", "Clienten", "Zorgtype", "regels"]
 
 # Settings where the handreiking expects a beveiligingsniveau (clinical care and residential care).
 _SETTINGS_MET_NIVEAU = (
-    "klinisch",
-    "kliniek",
-    "fpc",
-    "fpk",
-    "fvk",
-    "fpa",
-    "fva",
-    "ppc",
-    "tbs",
-    "verblijf",
-    "beschermd wonen",
-    "opvang",
-)
+    "klinisch", "kliniek", "fpc", "fpk", "fvk", "fpa", "fva", "ppc", "tbs", "verblijf",
+    "beschermd wonen", "opvang",
+)  # fmt: skip
 
 
-@define(frozen=True)
+@model
 class Zorgtype:
     """One setting in which forensische zorg is delivered, with its beveiligingsniveau if any."""
 
     setting: str
-    beveiligingsniveau: Beveiligingsniveau | None = field(default=None, validator=validator(check_beveiligingsniveau))
+    beveiligingsniveau: Beveiligingsniveau | None = None
     toelichting: str = ""
 
     @property
@@ -42,18 +37,13 @@ class Zorgtype:
         return any(woord in setting for woord in _SETTINGS_MET_NIVEAU)
 
 
-def _check_aantallen(_instance, _attribute, value: Mapping[str, int]) -> None:
-    for aantal in value.values():
-        check_aantal(aantal)
-
-
-@define(frozen=True)
+@model
 class Clienten:
     """Clients on the peildatum: DJI-funded forensische zorg and all otherwise funded care."""
 
-    forensische_zorg: Aantal | None = field(default=None, validator=validator(check_aantal))
+    forensische_zorg: Aantal | None = None
     """Clients whose care DJI finances; None until filled in."""
-    anders_gefinancierd: dict[str, Aantal] = field(factory=dict, validator=_check_aantallen)
+    anders_gefinancierd: dict[str, Aantal] = field(factory=dict)
     """Financieringsvorm -> clients (WLZ, WMO, Zvw including vrijwillige forensische zorg, ...)."""
     peildatum: dt.date | None = None
     """None means 31 December of the verslagjaar."""
@@ -64,13 +54,13 @@ class Clienten:
 
     @property
     def percentage_fz(self) -> float | None:
-        """Share of DJI-funded clients in all clients, 0-100; None when there are no clients."""
+        """Share of DJI-funded clients in all clients, 0-100; None when there are no clients (regel 2)."""
         if self.totaal == 0:
             return None
         return (self.forensische_zorg or 0) / self.totaal * 100
 
 
-@define(frozen=True)
+@model
 class AlgemeneInformatie:
     """The first required section of the handreiking."""
 
@@ -81,34 +71,36 @@ class AlgemeneInformatie:
     """Financieringsvorm -> turnover in euro (optional)."""
 
 
-def regels(info: AlgemeneInformatie, pad: str, verslagjaar: int) -> Iterator[Bevinding]:
+def regels(info: AlgemeneInformatie, pad: str, cyclus: Cyclus) -> Iterator[Bevinding]:
+    """Regels 1-3 of docs/regels.md."""
     if not info.visie.strip():
         yield fout(
-            f"{pad}.visie",
-            "de visie op forensische zorg ontbreekt; beschrijf in een paar zinnen hoe uw "
-            "organisatie naar forensische zorg kijkt",
+            join_path(pad, "visie"),
+            "de visie op forensische zorg ontbreekt; beschrijf in een paar zinnen "
+            "hoe uw organisatie naar forensische zorg kijkt",
         )
     if not info.zorgtypen:
         yield fout(
-            f"{pad}.zorgtypen",
+            join_path(pad, "zorgtypen"),
             "noem minstens één type forensische zorg met de setting (bijvoorbeeld "
             "'Beschermd wonen' of 'Ambulante begeleiding') en, waar het geldt, het beveiligingsniveau",
         )
     for i, zorgtype in enumerate(info.zorgtypen):
+        zpad = join_path(pad, "zorgtypen", i)
         if not zorgtype.setting.strip():
-            yield fout(f"{pad}.zorgtypen[{i}].setting", "de setting ontbreekt; vul bijvoorbeeld 'Klinische zorg' in")
+            yield fout(join_path(zpad, "setting"), "de setting ontbreekt; vul bijvoorbeeld 'Klinische zorg' in")
         elif zorgtype.vraagt_beveiligingsniveau and zorgtype.beveiligingsniveau is None:
             yield waarschuwing(
-                f"{pad}.zorgtypen[{i}].beveiligingsniveau",
+                join_path(zpad, "beveiligingsniveau"),
                 f"bij de setting '{zorgtype.setting}' hoort een beveiligingsniveau; vul 1, 2, 3 of 4 in",
             )
     clienten = info.clienten
-    cpad = f"{pad}.clienten"
+    cpad = join_path(pad, "clienten")
     if clienten.forensische_zorg is None:
         yield fout(
-            f"{cpad}.forensische_zorg",
-            "vul het aantal cliënten in dat op de peildatum forensische zorg "
-            "kreeg die DJI financiert (0 als dat er geen waren)",
+            join_path(cpad, "forensische_zorg"),
+            "vul het aantal cliënten in dat op de peildatum forensische "
+            "zorg kreeg die DJI financiert (0 als dat er geen waren)",
         )
     elif clienten.totaal == 0:
         yield waarschuwing(
@@ -117,9 +109,8 @@ def regels(info: AlgemeneInformatie, pad: str, verslagjaar: int) -> Iterator[Bev
             "'n.v.t.'. Vul ook de anders gefinancierde cliënten in (bijvoorbeeld WLZ, WMO, Zvw) als "
             "die er zijn",
         )
-    eind = dt.date(verslagjaar, 12, 31)
-    if clienten.peildatum is not None and clienten.peildatum != eind:
+    if clienten.peildatum is not None and clienten.peildatum != cyclus.peildatum:
         yield waarschuwing(
-            f"{cpad}.peildatum",
-            f"de handreiking vraagt de aantallen op 31 december {verslagjaar}; pas de peildatum aan of laat hem weg",
+            join_path(cpad, "peildatum"),
+            f"de handreiking vraagt de aantallen op {datum(cyclus.peildatum)}; pas de peildatum aan of laat hem weg",
         )

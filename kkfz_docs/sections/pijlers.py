@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterable, Iterator
-
-from attrs import define, field
+from collections.abc import Iterator, Sequence
 
 from ..findings import Bevinding, fout, waarschuwing
-from ..values import Periode, Pijler, WaardeFout
+from ..model import model
+from ..paths import join_path
+from ..values import Cyclus, Periode, Pijler, WaardeFout
+
+__all__ = [
+    "GEEN_NIEUWE_ONTWIKKELPUNTEN",
+    "DoelStatus",
+    "DoelVoortgang",
+    "Ontwikkelpunt",
+    "PijlerReflectie",
+    "check_pijlerset",
+    "regels",
+]
 
 GEEN_NIEUWE_ONTWIKKELPUNTEN = "geen nieuwe ontwikkelpunten; lopende doelen uit het meerjarenplan worden voortgezet"
 
@@ -43,7 +53,7 @@ class DoelStatus(enum.StrEnum):
         raise WaardeFout(f"'{value}' is geen status; kies uit: {keuzes}")
 
 
-@define(frozen=True)
+@model
 class DoelVoortgang:
     """Progress on one goal of the organisation's own meerjarenplan."""
 
@@ -53,20 +63,22 @@ class DoelVoortgang:
     toelichting: str = ""
 
 
-@define(frozen=True)
+@model
 class Ontwikkelpunt:
-    """A plan for the coming calendar year."""
+    """A plan for the coming calendar year; a plain line of text is its omschrijving."""
+
+    __tekstveld__ = "omschrijving"
 
     omschrijving: str
     wanneer: Periode | None = None
     verantwoordelijke: str = ""
 
 
-@define(frozen=True)
+@model
 class PijlerReflectie:
     """The handreiking's (a) algemeen beeld, (b) reflectie and (c) ontwikkelpunten for one pijler."""
 
-    nummer: Pijler = field(converter=Pijler.parse)
+    nummer: Pijler
     algemeen_beeld: str = ""
     reflectie: str = ""
     successen: tuple[str, ...] = ()
@@ -79,9 +91,9 @@ class PijlerReflectie:
         return self.nummer.titel
 
 
-def check_pijlerset(nummers: Iterable[Pijler]) -> None:
-    """Pijler 1-4 each exactly once; pijler 5 at most once."""
-    telling = Counter(nummers)
+def check_pijlerset(reflecties: Sequence[PijlerReflectie]) -> None:
+    """Pijler 1-4 each exactly once; pijler 5 at most once (regel 4)."""
+    telling = Counter(p.nummer for p in reflecties)
     dubbel = sorted(p.value for p, n in telling.items() if n > 1)
     ontbreekt = [p.value for p in list(Pijler)[:4] if p not in telling]
     problemen = []
@@ -95,41 +107,44 @@ def check_pijlerset(nummers: Iterable[Pijler]) -> None:
         raise WaardeFout("; ".join(problemen))
 
 
-def regels(reflectie: PijlerReflectie, pad: str, verslagjaar: int) -> Iterator[Bevinding]:
+def regels(reflectie: PijlerReflectie, pad: str, cyclus: Cyclus) -> Iterator[Bevinding]:
+    """Regels 5, 6 and 11 of docs/regels.md."""
+    verslagjaar = cyclus.verslagjaar
     naam = reflectie.titel
     if not reflectie.algemeen_beeld.strip():
         yield fout(
-            f"{pad}.algemeen_beeld",
+            join_path(pad, "algemeen_beeld"),
             f"{naam}: het algemeen beeld ontbreekt; beschrijf in hoeverre uw "
             "organisatie aan de kwaliteitsaspecten van deze pijler voldoet",
         )
     heeft_reflectie = bool(reflectie.reflectie.strip())
     if not heeft_reflectie and not reflectie.successen:
         yield fout(
-            f"{pad}.reflectie",
+            join_path(pad, "reflectie"),
             f"{naam}: de reflectie op de resultaten van {verslagjaar} ontbreekt; schrijf "
             "een reflectie of noem de successen",
         )
     if not reflectie.successen:
         yield waarschuwing(
-            f"{pad}.successen",
+            join_path(pad, "successen"),
             f"{naam}: er zijn geen successen genoemd; de handreiking vraagt successen en aandachtspunten",
         )
     if not reflectie.aandachtspunten:
         yield waarschuwing(
-            f"{pad}.aandachtspunten",
+            join_path(pad, "aandachtspunten"),
             f"{naam}: er zijn geen aandachtspunten genoemd; de handreiking vraagt successen en aandachtspunten",
         )
     if not reflectie.doelen and not heeft_reflectie:
         yield waarschuwing(
-            f"{pad}.doelen",
+            join_path(pad, "doelen"),
             f"{naam}: de reflectie zegt niets over de doelen uit uw "
             "meerjarenplan; noem de doelen met hun status of schrijf een reflectie",
         )
     for i, doel in enumerate(reflectie.doelen):
         if not doel.titel.strip():
             yield fout(
-                f"{pad}.doelen[{i}].titel", f"{naam}: een doel zonder titel; vul de titel uit het meerjarenplan in"
+                join_path(pad, "doelen", i, "titel"),
+                f"{naam}: een doel zonder titel; vul de titel uit het meerjarenplan in",
             )
         if (
             doel.status is None
@@ -137,26 +152,26 @@ def regels(reflectie: PijlerReflectie, pad: str, verslagjaar: int) -> Iterator[B
             and (doel.gepland.eerste_jaar <= verslagjaar <= doel.gepland.laatste_jaar)
         ):
             yield waarschuwing(
-                f"{pad}.doelen[{i}].status",
+                join_path(pad, "doelen", i, "status"),
                 f"{naam}: het doel '{doel.titel}' stond voor "
                 f"{verslagjaar} gepland maar heeft geen status; vul bijvoorbeeld 'behaald' of "
                 "'in_uitvoering' in",
             )
     if not reflectie.ontwikkelpunten:
         yield fout(
-            f"{pad}.ontwikkelpunten",
-            f"{naam}: de ontwikkelpunten voor {verslagjaar + 1} ontbreken. Zijn er "
+            join_path(pad, "ontwikkelpunten"),
+            f"{naam}: de ontwikkelpunten voor {cyclus.volgend_jaar} ontbreken. Zijn er "
             f"geen nieuwe, schrijf dan één regel als: '{GEEN_NIEUWE_ONTWIKKELPUNTEN}'",
         )
     for i, punt in enumerate(reflectie.ontwikkelpunten):
         if not punt.omschrijving.strip():
             yield fout(
-                f"{pad}.ontwikkelpunten[{i}].omschrijving",
+                join_path(pad, "ontwikkelpunten", i, "omschrijving"),
                 f"{naam}: een leeg ontwikkelpunt; beschrijf wat u komend jaar gaat doen of haal het weg",
             )
         if punt.wanneer is not None and punt.wanneer.laatste_jaar <= verslagjaar:
             yield waarschuwing(
-                f"{pad}.ontwikkelpunten[{i}].wanneer",
+                join_path(pad, "ontwikkelpunten", i, "wanneer"),
                 f"{naam}: '{punt.wanneer}' ligt niet in "
-                f"{verslagjaar + 1} of later; ontwikkelpunten gaan over het komende jaar",
+                f"{cyclus.volgend_jaar} of later; ontwikkelpunten gaan over het komende jaar",
             )

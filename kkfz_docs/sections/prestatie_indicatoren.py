@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from attrs import define, field
+from attrs import field
 
-from ..findings import Bevinding, fout, waarschuwing
+from ..findings import Bevinding, fout
+from ..model import model
+from ..paths import join_path
+from ..values import Cel, Cyclus, Getal
 
-Getal = int | float
-Cel = int | float | str | None
-"""A table cell: a number, a short text such as '<5', or None for an empty cell."""
+__all__ = ["PrestatieIndicator", "Tabel", "TabelRij", "regels"]
 
 
-@define(frozen=True)
+@model
 class TabelRij:
     label: str
     waarden: tuple[Cel, ...] = ()
 
 
-@define(frozen=True)
+@model
 class Tabel:
     """A cross table, e.g. indicator 2: uitstroomcategorieën (rows) by setting (columns)."""
 
@@ -27,7 +28,7 @@ class Tabel:
     rijen: tuple[TabelRij, ...] = ()
 
 
-@define(frozen=True)
+@model
 class PrestatieIndicator:
     nummer: str
     naam: str
@@ -36,32 +37,30 @@ class PrestatieIndicator:
     tabel: Tabel | None = None
 
 
-def regels(indicatoren: tuple[PrestatieIndicator, ...], nvt: str, pad: str) -> Iterator[Bevinding]:
-    if not indicatoren and not nvt.strip():
-        yield waarschuwing(
-            pad,
-            "er zijn geen prestatie-indicatoren ingevuld; geef de resultaten met een toelichting, "
-            "of schrijf onder 'prestatie_indicatoren_nvt' waarom ze niet van toepassing zijn",
+def regels(pi: PrestatieIndicator, pad: str, _cyclus: Cyclus) -> Iterator[Bevinding]:
+    """Regel 7 of docs/regels.md, for one indicator (the verslag checks that indicators or a reason are given)."""
+    naam = f"indicator {pi.nummer} ({pi.naam})" if pi.naam.strip() else f"indicator {pi.nummer}"
+    if not pi.naam.strip():
+        yield fout(
+            join_path(pad, "naam"), f"{naam}: de naam ontbreekt; vul de naam uit de gids prestatie-indicatoren in"
         )
-    for i, pi in enumerate(indicatoren):
-        ipad = f"{pad}[{i}]"
-        naam = f"indicator {pi.nummer} ({pi.naam})" if pi.naam.strip() else f"indicator {pi.nummer}"
-        if not pi.naam.strip():
-            yield fout(f"{ipad}.naam", f"{naam}: de naam ontbreekt; vul de naam uit de gids prestatie-indicatoren in")
-        if not pi.toelichting.strip():
+    if not pi.toelichting.strip():
+        yield fout(
+            join_path(pad, "toelichting"),
+            f"{naam}: de kwalitatieve toelichting ontbreekt; leg uit wat de cijfers zeggen",
+        )
+    if not pi.kengetallen and (pi.tabel is None or not pi.tabel.rijen):
+        yield fout(pad, f"{naam}: er staan geen cijfers bij; vul 'kengetallen' of een 'tabel' in")
+    if pi.tabel is not None:
+        if not pi.tabel.kolommen:
             yield fout(
-                f"{ipad}.toelichting", f"{naam}: de kwalitatieve toelichting ontbreekt; leg uit wat de cijfers zeggen"
+                join_path(pad, "tabel", "kolommen"), f"{naam}: de tabel heeft geen kolommen; noem de kolomkoppen"
             )
-        if not pi.kengetallen and (pi.tabel is None or not pi.tabel.rijen):
-            yield fout(ipad, f"{naam}: er staan geen cijfers bij; vul 'kengetallen' of een 'tabel' in")
-        if pi.tabel is not None:
-            if not pi.tabel.kolommen:
-                yield fout(f"{ipad}.tabel.kolommen", f"{naam}: de tabel heeft geen kolommen; noem de kolomkoppen")
-            for j, rij in enumerate(pi.tabel.rijen):
-                if len(rij.waarden) != len(pi.tabel.kolommen):
-                    yield fout(
-                        f"{ipad}.tabel.rijen[{j}].waarden",
-                        f"{naam}: rij '{rij.label}' heeft "
-                        f"{len(rij.waarden)} waarden maar de tabel {len(pi.tabel.kolommen)} kolommen; geef "
-                        "één waarde per kolom (null voor een lege cel)",
-                    )
+        for j, rij in enumerate(pi.tabel.rijen):
+            if len(rij.waarden) != len(pi.tabel.kolommen):
+                yield fout(
+                    join_path(pad, "tabel", "rijen", j, "waarden"),
+                    f"{naam}: rij '{rij.label}' heeft "
+                    f"{len(rij.waarden)} waarden maar de tabel {len(pi.tabel.kolommen)} kolommen; geef "
+                    "één waarde per kolom (null voor een lege cel)",
+                )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from attrs import define, field
+from ..model import model, veld
+from ..values import PdcaScore, Pijler, WaardeFout
 
-from ..values import PdcaScore, Pijler, WaardeFout, check_pdca_score
+__all__ = ["PDCA", "Spinnenweb", "check_scores"]
 
 PDCA = {
     0: ("Kwaliteitsaspecten gekozen", ""),
@@ -18,11 +19,9 @@ PDCA = {
 """Score -> (Dutch meaning, PDCA step)."""
 
 
-def check_scores(scores: Mapping[Pijler, int]) -> None:
-    """One score 0-4 per pijler 1-5; a missing axis is an error, not a zero."""
-    for score in scores.values():
-        check_pdca_score(score)
-    ontbreekt = [p.value for p in Pijler if p not in scores]
+def check_scores(scores: Mapping[Pijler, int] | None) -> None:
+    """One score per pijler 1-5; a missing axis is an error, not a zero (regel 8)."""
+    ontbreekt = [p.value for p in Pijler if scores is not None and p not in scores]
     if ontbreekt:
         raise WaardeFout(
             f"de score voor pijler {', '.join(map(str, ontbreekt))} ontbreekt; geef alle vijf pijlers een score van "
@@ -30,17 +29,10 @@ def check_scores(scores: Mapping[Pijler, int]) -> None:
         )
 
 
-def _scores(_instance, _attribute, value: Mapping[Pijler, int] | None) -> None:
-    if value is not None:
-        check_scores(value)
-
-
-def _pijler_keys(value: Mapping[object, int] | None) -> dict[Pijler, int] | None:
-    return None if value is None else {Pijler.parse(k): v for k, v in value.items()}
-
-
-@define(frozen=True)
+@model
 class Spinnenweb:
-    scores: dict[Pijler, PdcaScore] = field(converter=_pijler_keys, validator=_scores)
-    vorig_jaar: dict[Pijler, PdcaScore] | None = field(default=None, converter=_pijler_keys, validator=_scores)
+    """Its rules are checked when it is built: whole scores 0-4 (values.pdca_score), all five pijlers."""
+
+    scores: dict[Pijler, PdcaScore] = veld(check=check_scores)
+    vorig_jaar: dict[Pijler, PdcaScore] | None = veld(default=None, check=check_scores)
     toelichting: str = ""

@@ -5,9 +5,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 
-from attrs import define, field
+from attrs import field
 
-from ..values import Pijler, ThemaNummer, WaardeFout, check_thema_nummer, validator
+from ..model import model
+from ..values import Pijler, ThemaNummer, WaardeFout
+
+__all__ = ["THEMA_NAMEN", "Planning", "Thema"]
 
 THEMA_NAMEN: Mapping[int, tuple[str, Pijler]] = {
     1: ("Veiligheidsmanagement", Pijler(1)),
@@ -42,9 +45,9 @@ class Planning(enum.StrEnum):
         raise WaardeFout(f"'{value}' is geen planning; gebruik I (implementatie) of M (monitoren)")
 
 
-@define(frozen=True)
+@model
 class Thema:
-    nummer: ThemaNummer = field(validator=validator(check_thema_nummer))
+    nummer: ThemaNummer
     toelichting: str = ""
     planning: dict[int, Planning] = field(factory=dict)
     """Year -> I or M."""

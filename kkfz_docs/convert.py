@@ -1,0 +1,254 @@
+"""Plain data (what YAML or JSON gives) to model objects and back, with every mistake collected.
+
+The model classes convert their own values (model.py); this module walks the data, builds each
+class from its fields, and collects every problem with the field it belongs to instead of stopping
+at the first. Tolerance that belongs to files lives here: an empty YAML field is an empty text,
+list or group, a number or date typed where text belongs is that text.
+
+cattrs dispatches on the annotations; the hooks are generic, nothing here knows a section.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from types import SimpleNamespace
+from typing import Any
+
+import attrs
+import cattrs
+
+from .errors import VerkeerdType, WaardeFout
+from .model import CHECK, TEKSTVELD, key_converter, key_segment
+from .values import leaf_converter
+
+__all__ = ["Problemen", "problems", "structure", "to_data"]
+
+T = typing.TypeVar("T")
+
+
+class Problemen(ExceptionGroup):
+    """Several problems in one part of the data; .deels holds what could be read of that part."""
+
+    deels: object = None
+
+
+class Ontbreekt(WaardeFout):
+    def __init__(self) -> None:
+        super().__init__("dit veld is verplicht maar ontbreekt; vul het in")
+
+
+class OnbekendVeld(WaardeFout):
+    def __init__(self, key: str, velden: list[str]):
+        close = difflib.get_close_matches(key.lower(), velden, n=1, cutoff=0.6)
+        if close:
+            super().__init__(f"{key}: onbekend veld; bedoelt u {close[0]}?")
+        else:
+            super().__init__(f"{key}: onbekend veld; hier passen: {', '.join(velden)}")
+
+
+Problem = WaardeFout | Problemen
+
+
+def _binnen(e: Problem, segment: str | int) -> Problem:
+    """Note the field or index that holds e (every problem inside a group, too)."""
+    if isinstance(e, Problemen):
+        for sub in e.exceptions:
+            _binnen(sub, segment)
+    else:
+        e.binnen(segment)
+    return e
+
+
+def problems(e: Problem) -> Iterator[WaardeFout]:
+    """Every single problem in e, each knowing its field path (WaardeFout.veld)."""
+    if isinstance(e, Problemen):
+        for sub in e.exceptions:
+            yield from problems(sub)
+    else:
+        yield e
+
+
+def _collect(steps: Iterator[tuple[str | int, Callable[[], T]]], what: str) -> tuple[list[T | None], list[Problem]]:
+    """Run each step; a failed step leaves None in the results and its problem, noted with its segment."""
+    out: list[T | None] = []
+    errors: list[Problem] = []
+    for segment, step in steps:
+        try:
+            out.append(step())
+        except (WaardeFout, Problemen) as e:
+            errors.append(_binnen(e, segment))
+            out.append(None)
+    return out, errors
+
+
+def _raise(what: str, errors: list[Problem], deels: object) -> typing.NoReturn:
+    group = Problemen(f"problemen in {what}", errors)
+    group.deels = deels
+    raise group
+
+
+# --- hooks -----------------------------------------------------------------------------------------
+
+
+def _from_file(value: object, t: object) -> object:
+    """What a file gives, as the type expects it: YAML reads 'plaats: 1234' as a number, the user meant text."""
+    if t is str and isinstance(value, int | float | Decimal | dt.date) and not isinstance(value, bool):
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    return value
+
+
+def _leaf(value: object, t: object) -> object:
+    convert = leaf_converter(t)
+    if convert is None:
+        raise TypeError(f"geen omzetting voor het type {t!r}")  # a bug: an annotation without a converter
+    return convert(_from_file(value, t))
+
+
+def _is_tuple(t: object) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(t: object, c: cattrs.Converter) -> Callable[[object, object], tuple]:
+    item_type = typing.get_args(t)[0]
+
+    def hook(value: object, _t: object) -> tuple:
+        if value is None:
+            return ()
+        if isinstance(value, str) and item_type is str:
+            return (value,)
+        if not isinstance(value, list | tuple):
+            raise VerkeerdType("een lijst (regels die met '- ' beginnen)", value)
+        items, errors = _collect(((i, lambda x=x: c.structure(x, item_type)) for i, x in enumerate(value)), "lijst")
+        if errors:
+            _raise("lijst", errors, _partial_items(items, errors))
+        return tuple(items)
+
+    return hook
+
+
+def _partial_items(items: list, errors: list[Problem]) -> list | None:
+    """The items as far as they could be read, for a check of the whole list; None if one is unreadable."""
+    partial = iter(getattr(e, "deels", None) for e in errors)
+    out = []
+    for item in items:
+        if item is None:
+            fields = next(partial)
+            if not isinstance(fields, dict):
+                return None
+            item = SimpleNamespace(**fields)
+        out.append(item)
+    return out
+
+
+def _dict_hook(t: object, c: cattrs.Converter) -> Callable[[object, object], dict]:
+    key_type, value_type = typing.get_args(t)
+    key = key_converter(key_type)
+
+    def pair(k: object, v: object) -> tuple[object, object]:
+        return key(_from_file(k, key_type)), c.structure(v, value_type)
+
+    def hook(value: object, _t: object) -> dict:
+        if value is None:
+            return {}
+        if not isinstance(value, Mapping):
+            raise VerkeerdType("een groep 'naam: waarde'-regels", value)
+        pairs, errors = _collect(((key_segment(k), lambda k=k, v=v: pair(k, v)) for k, v in value.items()), "groep")
+        if errors:
+            _raise("groep", errors, None)
+        return dict(p for p in pairs if p is not None)
+
+    return hook
+
+
+def _input_fields(cls: type) -> list[attrs.Attribute]:
+    return [f for f in attrs.fields(cls) if f.init and f.metadata.get("invoer", True)]
+
+
+def _attrs_hook(cls: type, c: cattrs.Converter) -> Callable[[object, object], object]:
+    fields = _input_fields(cls)
+    names = [f.name for f in fields]
+    tekstveld = getattr(cls, TEKSTVELD, None)
+
+    def hook(value: object, _t: object) -> object:
+        if value is None:
+            value = {}  # an empty YAML section: report its missing fields, not "None"
+        if tekstveld and isinstance(value, str):
+            value = {tekstveld: value}
+        if not isinstance(value, Mapping):
+            raise VerkeerdType("een groep 'naam: waarde'-regels", value)
+        errors: list[Problem] = [_binnen(OnbekendVeld(str(k), names), str(k)) for k in value if k not in names]
+        kwargs: dict[str, Any] = {}
+        partial: dict[str, Any] = {}
+        for f in fields:
+            if f.name not in value:
+                if f.default is attrs.NOTHING:
+                    errors.append(_binnen(Ontbreekt(), f.name))
+                continue
+            try:
+                kwargs[f.name] = c.structure(value[f.name], f.type)
+            except (WaardeFout, Problemen) as e:
+                errors.append(_binnen(e, f.name))
+                partial[f.name] = getattr(e, "deels", None)
+        for f in fields:
+            check = f.metadata.get(CHECK)
+            if check is None:
+                continue
+            try:
+                if f.name in kwargs:
+                    check(kwargs[f.name])
+                elif partial.get(f.name) is not None:
+                    try:  # what could be read: report a missing pijler beside a mistake inside another
+                        check(partial[f.name])
+                    except AttributeError:
+                        pass
+            except WaardeFout as e:
+                errors.append(_binnen(e, f.name))
+        if errors:
+            _raise(cls.__name__, errors, kwargs)
+        return cls(**kwargs)
+
+    return hook
+
+
+def _make_converter() -> cattrs.Converter:
+    c = cattrs.Converter(unstruct_collection_overrides={tuple: list})
+    # cattrs asks the hook registered last first: values (Periode is an attrs class) before models.
+    c.register_structure_hook_factory(attrs.has, _attrs_hook)
+    c.register_structure_hook_factory(_is_tuple, _tuple_hook)
+    c.register_structure_hook_factory(lambda t: typing.get_origin(t) is dict, _dict_hook)
+    c.register_structure_hook_factory(lambda t: leaf_converter(t) is not None, lambda t, _c: _leaf)
+    # cattrs's own hooks for these classes (int("7"), str(None), Enum(value)) would be asked before the
+    # factories, for subclasses too (Pijler is an int, DoelStatus a str): ours instead.
+    for cls in (str, int, float, Decimal, dt.date):
+        c.register_structure_hook(cls, _leaf)
+
+    # Enumerations (Pijler is an int, DoelStatus a str) as the plain value a file holds.
+    c.register_unstructure_hook(int, lambda v: v.value if isinstance(v, enum.Enum) else v)
+    c.register_unstructure_hook(str, lambda v: v.value if isinstance(v, enum.Enum) else v)
+    c.register_unstructure_hook_func(lambda t: hasattr(t, "to_data"), lambda v: v.to_data())
+    c.register_unstructure_hook(Decimal, lambda d: int(d) if d == d.to_integral_value() else float(d))
+    c.register_unstructure_hook(dt.date, lambda d: d)
+    return c
+
+
+_converter = _make_converter()
+
+
+def structure(data: object, cls: type[T]) -> T:
+    """Build cls from plain data; raises Problemen (or a single WaardeFout) holding every problem."""
+    return _converter.structure(data, cls)
+
+
+def to_data(obj: object) -> dict:
+    """A model object as plain data (dicts, lists, numbers, texts, dates) that structure() reads back."""
+    data = _converter.unstructure(obj)
+    for f in attrs.fields(type(obj)):
+        if not f.metadata.get("invoer", True):
+            data.pop(f.name, None)
+    return data
