@@ -21,6 +21,7 @@ from .preview import pdf_paginas
 from .render.info import RenderInfo, SectieInfo
 from .sections.algemene_informatie import AlgemeneInformatie, Clienten, Zorgtype
 from .sections.organisatie import Organisatie
+from .sections.paragrafen import Paragraaf
 from .sections.pijlers import DoelStatus, DoelVoortgang, Ontwikkelpunt, PijlerReflectie
 from .sections.prestatie_indicatoren import PrestatieIndicator, Tabel, TabelRij
 from .sections.spinnenweb import Spinnenweb
@@ -43,6 +44,7 @@ __all__ = [
     "Ontwikkelpunt",
     "Organisatie",
     "PaginaLimietOverschreden",
+    "Paragraaf",
     "Periode",
     "Pijler",
     "PijlerReflectie",

@@ -44,23 +44,44 @@ def veld(*, check: Callable[[Any], None] | None = None, **kwargs: Any) -> Any:
 
 def model(cls: C) -> C:
     """attrs.define(frozen=True) with converters from the annotations and the fields' checks."""
-    return attrs.define(frozen=True, field_transformer=_transform)(cls)
+    built = attrs.define(frozen=True, field_transformer=_transform)(cls)
+    if any(isinstance(f.type, str) for f in attrs.fields(built)):
+        # An annotation naming the class itself (a paragraaf holds paragrafen) resolves now it exists.
+        attrs.resolve_types(built, vars(sys.modules[built.__module__]), {built.__name__: built})
+    return built
 
 
 def _transform(cls: type, fields: list[attrs.Attribute]) -> list[attrs.Attribute]:
     namespace = vars(sys.modules[cls.__module__])
     out = []
     for f in fields:
-        # With `from __future__ import annotations` the annotation is text: resolve it once, here.
-        t = eval(f.type, namespace) if isinstance(f.type, str) else f.type
+        # With `from __future__ import annotations` the annotation is text: resolve it once, here
+        # (or, for the class itself, on first use: it is not built yet).
+        try:
+            t = eval(f.type, namespace) if isinstance(f.type, str) else f.type
+            convert = converter_for(t)
+        except NameError:
+            t, convert = f.type, _later(f.type, namespace)
         changes: dict[str, Any] = {"type": t}
         if f.converter is None:
-            changes["converter"] = attrs.Converter(_named(converter_for(t), cls.__name__, f.name))
+            changes["converter"] = attrs.Converter(_named(convert, cls.__name__, f.name))
         check = f.metadata.get(CHECK)
         if check is not None:
             changes["validator"] = _validator(check, cls.__name__)
         out.append(f.evolve(**changes))
     return out
+
+
+def _later(annotation: str, namespace: Mapping[str, Any]) -> Converter:
+    """The converter of an annotation that can only be resolved once its module has run."""
+    resolved: list[Converter] = []
+
+    def convert(value: object) -> object:
+        if not resolved:
+            resolved.append(converter_for(eval(annotation, dict(namespace))))
+        return resolved[0](value)
+
+    return convert
 
 
 def _named(convert: Converter, klasse: str, naam: str) -> Converter:

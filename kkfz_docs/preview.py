@@ -27,7 +27,8 @@ def _outline_html(verslag: Kwaliteitsverslag) -> Iterator[str]:
         if isinstance(node, outline.Chapter):
             yield f"<h4>{_t(outline.fill(scope, node.titel))}</h4>"
         elif isinstance(node, outline.Heading):
-            yield f"<h5>{_t(outline.fill(scope, node.tekst))}</h5>"
+            tag = f"h{node.niveau + 3}"
+            yield f"<{tag}>{_t(outline.fill(scope, node.tekst))}</{tag}>"
         elif isinstance(node, outline.Paragraph):
             tag = {"title": "h3", "subtitle": "p", "body": "p"}[node.stijl]
             yield f"<{tag}>{_t(outline.fill(scope, node.tekst))}</{tag}>"

@@ -16,7 +16,7 @@ import attrs
 from . import verslag as _verslag
 from .findings import Bevinding, waarschuwing
 from .paths import join_path
-from .sections import algemene_informatie, organisatie, pijlers, prestatie_indicatoren
+from .sections import algemene_informatie, organisatie, paragrafen, pijlers, prestatie_indicatoren, themas
 from .text import editing_note, has_control_characters, iter_texts
 from .values import Cyclus
 from .verslag import Kwaliteitsverslag
@@ -31,6 +31,8 @@ RULES: dict[type, Rule] = {
     algemene_informatie.AlgemeneInformatie: algemene_informatie.regels,
     pijlers.PijlerReflectie: pijlers.regels,
     prestatie_indicatoren.PrestatieIndicator: prestatie_indicatoren.regels,
+    paragrafen.Paragraaf: paragrafen.regels,
+    themas.Thema: themas.regels,
 }  # type: ignore[dict-item]
 """Which section's rules apply to which class."""
 

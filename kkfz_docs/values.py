@@ -89,9 +89,17 @@ class Pijler(enum.IntEnum):
             key = re.sub(r"^pijler\s*", "", key)
             if is_number_text(key):
                 return cls.parse(int(key))
-            key = re.sub(r"^\d\s*[:.]\s*", "", key)
-            if key in _PIJLER_ALIASSEN:
-                return _PIJLER_ALIASSEN[key]
+            match = re.match(r"^(\d)\s*(?:[:.\-–—]\s*)?", key)
+            nummer = cls.parse(int(match.group(1))) if match else None
+            naam = key[match.end() :] if match else key
+            pijler = _PIJLER_ALIASSEN.get(naam.strip(" .…"))
+            if pijler is not None and nummer is not None and pijler is not nummer:
+                raise WaardeFout(
+                    f"'{value}': pijler {nummer.value} heet {nummer.naam}, maar de naam is die van pijler "
+                    f"{pijler.value} ({pijler.naam}); verbeter het nummer of de naam"
+                )
+            if pijler is not None:
+                return pijler
             namen = "; ".join(p.naam for p in cls)
             raise WaardeFout(f"'{value}' is geen pijler; gebruik een nummer van 1 tot en met 5 of een naam: {namen}")
         raise VerkeerdType("een pijler: een nummer (1 tot en met 5) of een naam", value)
@@ -111,11 +119,17 @@ _PIJLER_KORT = {
     Pijler(4): "Samenwerken",
     Pijler(5): "Informeren",
 }
-_PIJLER_ALIASSEN = {naam.lower(): p for p, naam in _PIJLER_NAMEN.items()} | {
-    "forensische vakmanschap": Pijler(2),
-    "organisatie van de zorg": Pijler(3),
-    "samenwerking": Pijler(4),
-}
+_PIJLER_ALIASSEN = (
+    {naam.lower(): p for p, naam in _PIJLER_NAMEN.items()}
+    | {naam.lower(): p for p, naam in _PIJLER_KORT.items()}
+    | {
+        "forensische vakmanschap": Pijler(2),
+        "organisatie van de zorg": Pijler(3),
+        "samenwerking": Pijler(4),
+    }
+)
+"""Names a pijler goes by (lower case): the canonical ones, the short ones ("PIJLER 5 - INFORMEREN")
+and the spellings of the handreiking and providers (docs/regels.md, regel 12)."""
 
 
 Aantal = NewType("Aantal", int)

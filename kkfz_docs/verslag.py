@@ -14,6 +14,7 @@ from .model import model, veld
 from .paths import parent
 from .sections.algemene_informatie import AlgemeneInformatie
 from .sections.organisatie import Organisatie
+from .sections.paragrafen import Paragraaf, te_diep
 from .sections.pijlers import PijlerReflectie, check_pijlerset
 from .sections.prestatie_indicatoren import PrestatieIndicator
 from .sections.spinnenweb import Spinnenweb
@@ -61,12 +62,17 @@ class Kwaliteitsverslag:
     opgesteld_door: str = ""
     vastgesteld_op: dt.date | None = None
     inleiding: str = ""
+    leeswijzer: str = ""
+    paragrafen: tuple[Paragraaf, ...] = ()
+    """Own sections in the Inleiding chapter ("De organisatie", "Wat bindt ons", ...)."""
     terugblik: str = ""
     vooruitblik: str = ""
     prestatie_indicatoren_nvt: str = ""
     prestatie_indicatoren: tuple[PrestatieIndicator, ...] = ()
     spinnenweb: Spinnenweb | None = None
     themas: tuple[Thema, ...] = ()
+    hoofdstukken: tuple[Paragraaf, ...] = ()
+    """Own chapters, after the thema's."""
     bron: Bron | None = veld(default=None, eq=False, repr=False, metadata={"invoer": False})
     """Set by load(); not part of the verslag's content."""
 
@@ -130,8 +136,8 @@ def regels(verslag: Kwaliteitsverslag, _pad: str, cyclus: Cyclus) -> Iterator[Be
     if verslag.vastgesteld_op is not None and verslag.vastgesteld_op > cyclus.deadline:
         yield waarschuwing(
             "vastgesteld_op",
-            f"het verslag moet uiterlijk {datum(cyclus.deadline)} op de website staan; "
-            "de vaststellingsdatum ligt later",
+            f"het verslag moet uiterlijk {datum(cyclus.deadline)} gereed zijn en op de "
+            "website staan; de vaststellingsdatum ligt later",
         )
     if not verslag.prestatie_indicatoren and not verslag.prestatie_indicatoren_nvt.strip():
         yield waarschuwing(
@@ -140,3 +146,5 @@ def regels(verslag: Kwaliteitsverslag, _pad: str, cyclus: Cyclus) -> Iterator[Be
             "met een toelichting, of schrijf onder 'prestatie_indicatoren_nvt' waarom ze niet van "
             "toepassing zijn",
         )
+    yield from te_diep(verslag.paragrafen, 2, "paragrafen")
+    yield from te_diep(verslag.hoofdstukken, 1, "hoofdstukken")

@@ -125,3 +125,28 @@ def test_every_word_text_is_in_the_pdf_in_the_same_order(rendered, fixture):
         found = text.find(block, position)
         assert found >= 0, f"niet (of niet op volgorde) in de PDF: {block!r}"
         position = found + len(block)
+
+
+def outline_blocks(verslag) -> list[str]:
+    """Every text the outline lays out for this verslag, in order: headings, paragraphs, items, cells."""
+    blocks: list[str] = []
+    for node, scope in outline.walk(outline.DOCUMENT, outline.Scope(build(verslag))):
+        if isinstance(node, outline.Chapter):
+            blocks.append(outline.fill(scope, node.titel))
+        elif isinstance(node, outline.Heading):
+            blocks.append(outline.fill(scope, node.tekst))
+        elif isinstance(node, outline.Paragraph):
+            blocks.append(outline.fill(scope, node.tekst))
+        elif isinstance(node, outline.Paragraphs | outline.Bullets):
+            blocks += outline.items(scope, node.pad)
+        elif isinstance(node, outline.Table | outline.CrossTable):
+            table = outline.fill_table(node, scope)
+            for row in [table.koppen, *table.rijen, *([table.totaal] if table.totaal else [])]:
+                blocks += row
+    return [norm(b) for b in blocks if norm(b)]
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_the_word_file_holds_exactly_the_outline_in_order(rendered, fixture):
+    verslag, docx, _pdf = rendered[fixture.stem]
+    assert [t for _s, t in word_blocks(docx)] == outline_blocks(verslag)

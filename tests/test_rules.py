@@ -262,3 +262,96 @@ def test_missing_logo_file_is_a_warning(data, tmp_path):
 
     Image.new("RGB", (30, 10)).save(tmp_path / "logo.png")
     assert kd.check(kd.load(path), vandaag=NA_VERSLAGJAAR) == []
+
+
+# The handreiking as written (issue "Real reports fit")
+def test_goal_progress_texts_count_as_the_reflection(data):
+    pijler = data["pijlers"][0]
+    pijler["reflectie"], pijler["successen"] = "", []
+    pijler["doelen"] = [{"titel": "FARE invoeren", "gepland": 2024, "status": "behaald", "toelichting": "Sinds maart."}]
+    assert [b for b in findings(data) if b.is_fout] == []
+
+
+def test_goals_without_any_toelichting_are_no_reflection(data):
+    pijler = data["pijlers"][0]
+    pijler["reflectie"], pijler["successen"] = "", []
+    pijler["doelen"] = [{"titel": "FARE invoeren", "gepland": 2024, "status": "behaald"}]
+    [b] = at(data, "pijlers[0].reflectie")
+    assert b.is_fout and "voortgang van de doelen" in b.melding
+
+
+def test_a_hundred_percent_because_nothing_else_was_given_is_a_warning(data):
+    data["algemene_informatie"]["clienten"]["anders_gefinancierd"] = {}
+    [b] = at(data, "algemene_informatie.clienten.anders_gefinancierd")
+    assert b.niveau is kd.Niveau.WAARSCHUWING and "100%" in b.melding
+
+
+def test_a_hundred_percent_with_other_financing_written_as_zero_is_fine(data):
+    data["algemene_informatie"]["clienten"]["anders_gefinancierd"] = {"WMO": 0}
+    assert findings(data) == []
+
+
+@pytest.mark.parametrize("status", [None, "in_uitvoering", "uitgesteld", "niet_gestart", "deels_behaald"])
+def test_a_goal_planned_before_the_verslagjaar_and_not_reached_is_a_warning(data, status):
+    doel = {"titel": "Intervisie", "gepland": "Q4 2023", "toelichting": "Loopt door."}
+    if status:
+        doel["status"] = status
+    data["pijlers"][2]["doelen"] = [doel]
+    [b] = at(data, "pijlers[2].doelen[0].status")
+    assert b.niveau is kd.Niveau.WAARSCHUWING and "Q4 2023" in b.melding
+
+
+@pytest.mark.parametrize("status", ["behaald", "vervallen"])
+def test_a_goal_planned_before_the_verslagjaar_that_was_reached_or_dropped_is_fine(data, status):
+    data["pijlers"][2]["doelen"] = [{"titel": "Intervisie", "gepland": 2023, "status": status}]
+    assert findings(data) == []
+
+
+@pytest.mark.parametrize(
+    ("geschreven", "nummer"),
+    [
+        ("PIJLER 1 - VEILIGHEID EN PERSOONSGERICHTE ZORG", 1),
+        ("PIJLER 1 - VEILIGHEID ...", 1),
+        ("Pijler 2: Forensisch Vakmanschap", 2),
+        ("3. Organisatie van de zorg", 3),
+        ("Samenwerking", 4),
+        ("PIJLER 5 - INFORMEREN", 5),
+        ("Informeren over resultaten", 5),
+    ],
+)
+def test_pijlers_are_read_in_the_spellings_reports_use(data, geschreven, nummer):
+    extra = dict(data["pijlers"][0], nummer=5)
+    data["pijlers"].append(extra)
+    data["pijlers"][nummer - 1]["nummer"] = geschreven
+    assert [p.nummer for p in kd.load(data).pijlers_op_volgorde] == [1, 2, 3, 4, 5]
+
+
+def test_a_pijler_whose_number_and_name_disagree_is_a_fout(data):
+    data["pijlers"][1]["nummer"] = "Pijler 2: Veiligheid en persoonsgerichte zorg"
+    with pytest.raises(kd.OngeldigVerslag) as info:
+        kd.load(data)
+    [f] = [f for f in info.value.fouten if f.pad == "pijlers[1].nummer"]
+    assert "pijler 2 heet Forensisch vakmanschap" in f.melding and "pijler 1" in f.melding
+
+
+def test_the_deadline_message_says_ready_and_on_the_website(data):
+    data["vastgesteld_op"] = "2025-06-02"
+    [b] = at(data, "vastgesteld_op")
+    assert "gereed" in b.melding and "op de website" in b.melding
+
+
+def test_an_own_thema_needs_its_pijler(data):
+    data["themas"] = [{"naam": "Huisvesting na uitstroom", "planning": {2025: "I"}}]
+    [b] = at(data, "themas[0].pijler")
+    assert b.is_fout and "Huisvesting na uitstroom" in b.melding
+
+
+def test_an_own_thema_with_its_pijler_is_fine(data):
+    data["themas"] = [{"naam": "Huisvesting na uitstroom", "pijler": 4, "planning": {2025: "I"}}]
+    assert findings(data) == []
+
+
+def test_a_sector_thema_with_another_name_is_a_fout(data):
+    data["themas"] = [{"nummer": 3, "naam": "Risicotaxatie"}]
+    [b] = at(data, "themas[0].naam")
+    assert b.is_fout and "Risicogestuurde behandeling/begeleiding" in b.melding

@@ -7,12 +7,15 @@ characters here; escaping for XML or ReportLab markup is each renderer's own job
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from .. import format as fmt
 from ..convert import to_data
+from ..sections.paragrafen import Paragraaf
 from ..sections.spinnenweb import PDCA
+from ..sections.tabel import Tabel
 from ..sections.themas import Planning
 from ..text import paragraphs, strip_control_characters
 from ..values import Pijler
@@ -85,6 +88,8 @@ def build(verslag: Kwaliteitsverslag) -> Context:
         "ondertitel": _ondertitel(verslag),
         "logo": verslag.logo_bruikbaar,  # the Word renderer puts the picture here
         "inleiding": _alineas(verslag.inleiding),
+        "leeswijzer": _alineas(verslag.leeswijzer),
+        "paragrafen": _blokken(verslag.paragrafen, 2),
         "terugblik": _alineas(verslag.terugblik),
         "vooruitblik": _alineas(verslag.vooruitblik),
         "algemene_informatie": _algemene_informatie(verslag),
@@ -93,6 +98,7 @@ def build(verslag: Kwaliteitsverslag) -> Context:
         "prestatie_indicatoren_nvt": _alineas(verslag.prestatie_indicatoren_nvt),
         "spinnenweb": _spinnenweb(verslag),
         "themas": _themas(verslag),
+        "hoofdstukken": _blokken(verslag.hoofdstukken, 1),
     }
 
 
@@ -147,6 +153,7 @@ def _algemene_informatie(verslag: Kwaliteitsverslag) -> Context:
             {"financiering": _t(vorm), "bedrag": fmt.euro(bedrag), "aandeel": _aandeel(bedrag, omzet_totaal)}
             for vorm, bedrag in info.omzet.items()
         ],
+        "paragrafen": _blokken(info.paragrafen, 2),
         "omzet_totaal": fmt.euro(omzet_totaal),
         "omzet_aandeel": _aandeel(omzet_totaal, omzet_totaal),
     }
@@ -156,6 +163,7 @@ def _pijler(p, jaar: int) -> Context:
     return {
         "nummer": p.nummer.value,
         "titel": p.titel,
+        "inleiding": _alineas(p.inleiding),
         "algemeen_beeld": _alineas(p.algemeen_beeld),
         "reflectie": _alineas(p.reflectie),
         "successen": _regels(p.successen),
@@ -170,6 +178,7 @@ def _pijler(p, jaar: int) -> Context:
             for d in p.doelen
         ],
         "ontwikkelpunten": [t for t in map(_ontwikkelpunt, p.ontwikkelpunten) if t],
+        "paragrafen": _blokken(p.paragrafen, 2),
     }
 
 
@@ -179,19 +188,42 @@ def _ontwikkelpunt(o) -> str:
 
 
 def _indicator(pi) -> Context:
-    tabel = None
-    if pi.tabel is not None and (pi.tabel.rijen or pi.tabel.kolommen):
-        tabel = {
-            "kolommen": [_t(k) for k in pi.tabel.kolommen],
-            "rijen": [{"label": _t(r.label), "waarden": [_waarde(w) for w in r.waarden]} for r in pi.tabel.rijen],
-        }
     nummer, naam = _t(pi.nummer), _t(pi.naam)
     return {
         "titel": f"Indicator {nummer}: {naam}" if nummer else (naam or "Indicator"),  # never an empty heading
         "toelichting": _alineas(pi.toelichting),
         "kengetallen": [{"naam": _t(k), "waarde": _waarde(v)} for k, v in pi.kengetallen.items()],
-        "tabel": tabel,
+        "tabel": _tabel(pi.tabel),
+        "bron": _t(pi.bron),
     }
+
+
+def _tabel(tabel: Tabel | None) -> Context | None:
+    """A table with its corner cell, columns and rows; None when it has neither rows nor columns."""
+    if tabel is None or not (tabel.rijen or tabel.kolommen):
+        return None
+    return {
+        "kop": _t(tabel.kop),
+        "kolommen": [_t(k) for k in tabel.kolommen],
+        "rijen": [{"label": _t(r.label), "waarden": [_waarde(w) for w in r.waarden]} for r in tabel.rijen],
+    }
+
+
+def _blokken(paragrafen: Sequence[Paragraaf], niveau: int) -> list[Context]:
+    """Own paragrafen as a flat list in reading order, each with its heading level (1 = a chapter)."""
+    blokken: list[Context] = []
+    for p in paragrafen:
+        blokken.append(
+            {
+                "niveau": niveau,
+                "titel": _t(p.titel),
+                "tekst": _alineas(p.tekst),
+                "opsomming": _regels(p.opsomming),
+                "tabel": _tabel(p.tabel),
+            }
+        )
+        blokken += _blokken(p.paragrafen, niveau + 1)
+    return blokken
 
 
 def _spinnenweb(verslag: Kwaliteitsverslag) -> Context | None:
@@ -223,13 +255,14 @@ def _themas(verslag: Kwaliteitsverslag) -> Context | None:
         "jaren": [str(j) for j in jaren],
         "rijen": [
             {
-                "nummer": str(t.nummer),
-                "naam": t.naam,
-                "pijler": str(t.pijler.value),
+                "nummer": "" if t.nummer is None else str(t.nummer),
+                "naam": _t(t.titel),
+                "titel": _t(t.titel) if t.nummer is None else f"{t.nummer}. {_t(t.titel)}",
+                "pijler": str(t.bij_pijler.value) if t.bij_pijler else "",
                 "planning": [t.planning[j].value if j in t.planning else "" for j in jaren],
                 "toelichting": _t(t.toelichting),
             }
-            for t in sorted(verslag.themas, key=lambda t: t.nummer)
+            for t in sorted(verslag.themas, key=lambda t: t.volgorde)
         ],
         "legenda": ", ".join(f"{p.value} = {p.label}" for p in Planning) + ".",
     }

@@ -28,6 +28,7 @@ from ..errors import SjabloonFout
 from ..verslag import Kwaliteitsverslag
 from . import charts, layout
 from .context import build, cleaned_data
+from .links import word_links
 
 FILTERS = {
     "getal": fmt.getal,
@@ -117,6 +118,7 @@ def render_docx(
         ) from None
     except TemplateError as e:
         raise SjabloonFout(f"het sjabloon {source.name} kan niet worden gebruikt: {e}") from None
+    word_links(tpl.docx)
     _fit_tables(tpl.docx)
     _set_properties(tpl, context)
     return write_atomic(path, tpl.save)

@@ -15,7 +15,8 @@ LINE_SPACING = 1.08  # Word's "1.08 lines"
 SPACE_AFTER_PT = 4
 HEADER_PT = 8.5
 TITLE_PT, SUBTITLE_PT = 24, 12
-HEADINGS = {"h1": (15, 14, 4), "h2": (11.5, 8, 2)}  # size, space before, space after (pt)
+HEADINGS = {"h1": (15, 14, 4), "h2": (11.5, 8, 2), "h3": (10.5, 6, 2), "h4": (10.5, 4, 1)}
+"""Size, space before, space after (pt). h3 and h4 are for own paragrafen deeper down; h4 is italic."""
 
 ACCENT = "1F5F74"
 GREY = "595959"

@@ -6,7 +6,8 @@ Written once, read by all: scripts/build_template.py turns it into the default W
 
 Texts are templates over the context: "Terugblik op {{ verslagjaar }}" (the Word template keeps the
 tag; the other renderers fill it in with `fill`). A condition (`als`) is one or more context paths
-joined by " or ", true when one of them holds something.
+joined by " or ", true when one of them holds something; a path may be compared with a whole
+number ("blok.niveau == 2"). Conditions are written so that Jinja reads them the same way.
 """
 
 from __future__ import annotations
@@ -57,9 +58,10 @@ class Chapter:
 
 @define(frozen=True)
 class Heading:
-    """A heading one level below the chapter (Heading 2)."""
+    """A heading below the chapter's: Heading 2 by default, 3 and 4 for own paragrafen deeper down."""
 
     tekst: str
+    niveau: int = 2
 
 
 @define(frozen=True)
@@ -142,6 +144,32 @@ class ForEach:
 Node = Chapter | Heading | Paragraph | Paragraphs | Bullets | Table | CrossTable | Figure | Image | If | ForEach
 
 
+def eigen_paragrafen(pad: str) -> ForEach:
+    """The provider's own paragrafen at a context path (render/context.py flattens them into blocks
+    with their heading level: 1 is a chapter of its own, 2-4 headings below a chapter)."""
+    koppen: tuple[Node, ...] = (
+        Chapter("{{ blok.titel }}", (), als="blok.niveau == 1"),
+        *(If(f"blok.niveau == {n}", (Heading("{{ blok.titel }}", n),)) for n in (2, 3, 4)),
+    )
+    return ForEach(
+        "blok",
+        pad,
+        (
+            If("blok.titel", koppen),
+            Paragraphs("blok.tekst"),
+            Bullets("blok.opsomming"),
+            If("blok.tabel", (eigen_tabel("blok.tabel"),)),
+        ),
+    )
+
+
+def eigen_tabel(pad: str) -> CrossTable:
+    """A table as providers write it: a corner cell, columns, rows with a label and their values."""
+    return CrossTable(
+        f"{{{{ {pad}.kop }}}}", f"{pad}.kolommen", f"{pad}.rijen", "{{ rij.label }}", "rij.waarden", L.CROSS_TABLE_CM
+    )
+
+
 DOCUMENT: tuple[Node, ...] = (
     If("logo", (Image("logo"),)),
     Paragraph("{{ titel }}", "title"),
@@ -151,10 +179,12 @@ DOCUMENT: tuple[Node, ...] = (
         "Inleiding",
         (
             Paragraphs("inleiding"),
+            If("leeswijzer", (Heading("Leeswijzer"), Paragraphs("leeswijzer"))),
+            eigen_paragrafen("paragrafen"),
             If("terugblik", (Heading("Terugblik op {{ verslagjaar }}"), Paragraphs("terugblik"))),
             If("vooruitblik", (Heading("Vooruitblik"), Paragraphs("vooruitblik"))),
         ),
-        als="inleiding or terugblik or vooruitblik",
+        als="inleiding or leeswijzer or paragrafen or terugblik or vooruitblik",
     ),
     Chapter(
         "Algemene informatie",
@@ -198,6 +228,7 @@ DOCUMENT: tuple[Node, ...] = (
                     ),
                 ),
             ),
+            eigen_paragrafen("algemene_informatie.paragrafen"),
         ),
     ),
     ForEach(
@@ -207,6 +238,7 @@ DOCUMENT: tuple[Node, ...] = (
             Chapter(
                 "{{ pijler.titel }}",
                 (
+                    Paragraphs("pijler.inleiding"),
                     Heading("Algemeen beeld"),
                     Paragraphs("pijler.algemeen_beeld"),
                     If("pijler.reflectie", (Heading("Reflectie op {{ verslagjaar }}"), Paragraphs("pijler.reflectie"))),
@@ -226,6 +258,7 @@ DOCUMENT: tuple[Node, ...] = (
                     ),
                     Heading("Ontwikkelpunten voor {{ volgend_jaar }}"),
                     Bullets("pijler.ontwikkelpunten"),
+                    eigen_paragrafen("pijler.paragrafen"),
                 ),
             ),
         ),
@@ -251,19 +284,8 @@ DOCUMENT: tuple[Node, ...] = (
                             ),
                         ),
                     ),
-                    If(
-                        "indicator.tabel",
-                        (
-                            CrossTable(
-                                "Uitstroom naar",
-                                "indicator.tabel.kolommen",
-                                "indicator.tabel.rijen",
-                                "{{ rij.label }}",
-                                "rij.waarden",
-                                L.CROSS_TABLE_CM,
-                            ),
-                        ),
-                    ),
+                    If("indicator.tabel", (eigen_tabel("indicator.tabel"),)),
+                    If("indicator.bron", (Paragraph("Bron: {{ indicator.bron }}"),)),
                 ),
             ),
         ),
@@ -290,7 +312,7 @@ DOCUMENT: tuple[Node, ...] = (
                 "Thema",
                 "themas.jaren",
                 "themas.rijen",
-                "{{ rij.nummer }}. {{ rij.naam }}",
+                "{{ rij.titel }}",
                 "rij.planning",
                 (L.THEMA_TABLE_CM[0], L.THEMA_TABLE_CM[1]),
                 laatste=("Toelichting", "{{ rij.toelichting }}"),
@@ -300,6 +322,7 @@ DOCUMENT: tuple[Node, ...] = (
         ),
         als="themas",
     ),
+    eigen_paragrafen("hoofdstukken"),
 )
 """The kwaliteitsverslag, in the handreiking's order."""
 
@@ -328,8 +351,14 @@ def lookup(scope: Scope, pad: str) -> Any:
 
 
 def holds(scope: Scope, als: str) -> bool:
-    """Whether a condition holds: one of its paths has something (a text, a list with items, ...)."""
-    return any(bool(lookup(scope, pad.strip())) for pad in als.split(" or "))
+    """Whether a condition holds: one of its paths has something (a text, a list with items, ...),
+    or equals the number it is compared with."""
+    for part in als.split(" or "):
+        pad, _, number = part.partition("==")
+        value = lookup(scope, pad.strip())
+        if (value == int(number)) if number else bool(value):
+            return True
+    return False
 
 
 _TAG = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")

@@ -57,8 +57,6 @@ def _styles() -> dict[str, ParagraphStyle]:
     font = fonts.register()
     bold = f"{font}-Bold"
     body = ParagraphStyle("body", fontName=font, fontSize=BODY_PT, leading=LEADING, spaceAfter=L.SPACE_AFTER_PT)
-    h1_pt, h1_before, h1_after = L.HEADINGS["h1"]
-    h2_pt, h2_before, h2_after = L.HEADINGS["h2"]
     return {
         "body": body,
         "title": ParagraphStyle(
@@ -73,28 +71,20 @@ def _styles() -> dict[str, ParagraphStyle]:
         "subtitle": ParagraphStyle(
             "subtitle", parent=body, fontSize=L.SUBTITLE_PT, leading=L.SUBTITLE_PT * 1.25, textColor=GREY, spaceAfter=6
         ),
-        "h1": ParagraphStyle(
-            "h1",
-            parent=body,
-            fontName=bold,
-            fontSize=h1_pt,
-            leading=h1_pt * 1.27,
-            textColor=ACCENT,
-            spaceBefore=h1_before,
-            spaceAfter=h1_after,
-            keepWithNext=1,
-        ),
-        "h2": ParagraphStyle(
-            "h2",
-            parent=body,
-            fontName=bold,
-            fontSize=h2_pt,
-            leading=h2_pt * 1.26,
-            textColor=ACCENT,
-            spaceBefore=h2_before,
-            spaceAfter=h2_after,
-            keepWithNext=1,
-        ),
+        **{
+            name: ParagraphStyle(
+                name,
+                parent=body,
+                fontName=f"{font}-BoldItalic" if name == "h4" else bold,
+                fontSize=size,
+                leading=size * 1.27,
+                textColor=ACCENT,
+                spaceBefore=before,
+                spaceAfter=after,
+                keepWithNext=1,
+            )
+            for name, (size, before, after) in L.HEADINGS.items()
+        },
         "bullet": ParagraphStyle(
             "bullet", parent=body, leftIndent=0.63 * cm, bulletIndent=0, spaceAfter=2, bulletFontName=font
         ),
@@ -146,9 +136,10 @@ class _Story:
         if self.sections:
             self.sections[-1][1] += _words(text)
 
-    def h2(self, text: str) -> None:
+    def h2(self, text: str, style: str = "h2") -> None:
+        """A heading below the chapter's: h2, or h3/h4 for own paragrafen deeper down."""
         self._count(text)
-        self.flow.append(Paragraph(escape(text), self.s["h2"]))
+        self.flow.append(Paragraph(escape(text), self.s[style]))
 
     def para(self, text: str, style: str = "body") -> None:
         self._count(text)
@@ -213,7 +204,7 @@ def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None)
         if isinstance(node, outline.Chapter):
             s.section(outline.fill(scope, node.titel))
         elif isinstance(node, outline.Heading):
-            s.h2(outline.fill(scope, node.tekst))
+            s.h2(outline.fill(scope, node.tekst), f"h{node.niveau}")
         elif isinstance(node, outline.Paragraph):
             s.para(outline.fill(scope, node.tekst), node.stijl)
         elif isinstance(node, outline.Paragraphs):

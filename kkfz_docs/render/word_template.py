@@ -14,6 +14,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -21,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from . import layout as L
+from .links import HYPERLINK_STYLE
 from .outline import (
     DOCUMENT,
     Bullets,
@@ -71,8 +73,7 @@ def _styles(doc: Document) -> None:
 
     for name, (size, before, after) in (
         ("Title", (L.TITLE_PT, 0, 2)),
-        ("Heading 1", L.HEADINGS["h1"]),
-        ("Heading 2", L.HEADINGS["h2"]),
+        *((f"Heading {name[1]}", measures) for name, measures in L.HEADINGS.items()),
     ):
         style = styles[name]
         style.font.name = FONT
@@ -90,6 +91,10 @@ def _styles(doc: Document) -> None:
             fonts.set(qn(attr), FONT)
         for theme_attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
             fonts.attrib.pop(qn(theme_attr), None)
+    styles["Heading 4"].font.italic = True
+    link = styles.add_style(HYPERLINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+    link.font.underline = True
+    link.font.color.rgb = ACCENT
     title = styles["Title"]
     title.paragraph_format.space_after = Pt(2)
     # The default Title has a bottom border in python-docx's template; keep it, it reads as a rule.
@@ -266,7 +271,7 @@ def _write(body: Body, nodes: tuple[Node, ...]) -> None:
             if node.als:
                 body.tag("endif")
         elif isinstance(node, Heading):
-            body.p(node.tekst, "Heading 2")
+            body.p(node.tekst, f"Heading {node.niveau}")
         elif isinstance(node, Paragraph):
             body.p(node.tekst, STYLES[node.stijl])
         elif isinstance(node, Paragraphs):

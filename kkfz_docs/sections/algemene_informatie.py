@@ -13,6 +13,7 @@ from ..format import datum
 from ..model import model
 from ..paths import join_path
 from ..values import Aantal, Beveiligingsniveau, Cyclus
+from .paragrafen import Paragraaf, te_diep
 
 __all__ = ["AlgemeneInformatie", "Clienten", "Zorgtype", "regels"]
 
@@ -69,6 +70,8 @@ class AlgemeneInformatie:
     clienten: Clienten = field(factory=Clienten)
     omzet: dict[str, Decimal] = field(factory=dict)
     """Financieringsvorm -> turnover in euro (optional)."""
+    paragrafen: tuple[Paragraaf, ...] = ()
+    """Own sections at the end of the chapter (doelgroepen, aangesloten aanbieders, ...)."""
 
 
 def regels(info: AlgemeneInformatie, pad: str, cyclus: Cyclus) -> Iterator[Bevinding]:
@@ -102,6 +105,12 @@ def regels(info: AlgemeneInformatie, pad: str, cyclus: Cyclus) -> Iterator[Bevin
             "vul het aantal cliënten in dat op de peildatum forensische "
             "zorg kreeg die DJI financiert (0 als dat er geen waren)",
         )
+    elif clienten.forensische_zorg > 0 and not clienten.anders_gefinancierd:
+        yield waarschuwing(
+            join_path(cpad, "anders_gefinancierd"),
+            "er zijn geen anders gefinancierde cliënten ingevuld, dus het percentage forensische zorg is 100%; vul "
+            "per financieringsvorm (bijvoorbeeld WLZ, WMO, Zvw) het aantal cliënten in, of 0 als er echt geen zijn",
+        )
     elif clienten.totaal == 0:
         yield waarschuwing(
             cpad,
@@ -114,3 +123,4 @@ def regels(info: AlgemeneInformatie, pad: str, cyclus: Cyclus) -> Iterator[Bevin
             join_path(cpad, "peildatum"),
             f"de handreiking vraagt de aantallen op {datum(cyclus.peildatum)}; pas de peildatum aan of laat hem weg",
         )
+    yield from te_diep(info.paragrafen, 2, join_path(pad, "paragrafen"))

@@ -10,6 +10,7 @@ from ..findings import Bevinding, fout, waarschuwing
 from ..model import model
 from ..paths import join_path
 from ..values import Cyclus, Periode, Pijler, WaardeFout
+from .paragrafen import Paragraaf, te_diep
 
 __all__ = [
     "GEEN_NIEUWE_ONTWIKKELPUNTEN",
@@ -79,12 +80,16 @@ class PijlerReflectie:
     """The handreiking's (a) algemeen beeld, (b) reflectie and (c) ontwikkelpunten for one pijler."""
 
     nummer: Pijler
+    inleiding: str = ""
+    """An intro on the pijler, printed before the algemeen beeld."""
     algemeen_beeld: str = ""
     reflectie: str = ""
     successen: tuple[str, ...] = ()
     aandachtspunten: tuple[str, ...] = ()
     doelen: tuple[DoelVoortgang, ...] = ()
     ontwikkelpunten: tuple[Ontwikkelpunt, ...] = ()
+    paragrafen: tuple[Paragraaf, ...] = ()
+    """Own sections at the end of the pijler ("Waarom deze keuzes?", "Overige ontwikkelingen")."""
 
     @property
     def titel(self) -> str:
@@ -118,11 +123,13 @@ def regels(reflectie: PijlerReflectie, pad: str, cyclus: Cyclus) -> Iterator[Bev
             "organisatie aan de kwaliteitsaspecten van deze pijler voldoet",
         )
     heeft_reflectie = bool(reflectie.reflectie.strip())
-    if not heeft_reflectie and not reflectie.successen:
+    # Reflecting on the plan's goals, goal by goal, is a reflection too (regel 5).
+    over_doelen = any(d.toelichting.strip() for d in reflectie.doelen)
+    if not heeft_reflectie and not reflectie.successen and not over_doelen:
         yield fout(
             join_path(pad, "reflectie"),
-            f"{naam}: de reflectie op de resultaten van {verslagjaar} ontbreekt; schrijf "
-            "een reflectie of noem de successen",
+            f"{naam}: de reflectie op de resultaten van {verslagjaar} ontbreekt; schrijf een reflectie, noem de "
+            "successen of licht de voortgang van de doelen uit het meerjarenplan toe",
         )
     if not reflectie.successen:
         yield waarschuwing(
@@ -157,6 +164,17 @@ def regels(reflectie: PijlerReflectie, pad: str, cyclus: Cyclus) -> Iterator[Bev
                 f"{verslagjaar} gepland maar heeft geen status; vul bijvoorbeeld 'behaald' of "
                 "'in_uitvoering' in",
             )
+        elif (
+            doel.gepland is not None
+            and doel.gepland.laatste_jaar < verslagjaar
+            and doel.status not in (DoelStatus.BEHAALD, DoelStatus.VERVALLEN)
+        ):
+            status = f"staat op '{doel.status.label.lower()}'" if doel.status else "heeft geen status"
+            yield waarschuwing(
+                join_path(pad, "doelen", i, "status"),
+                f"{naam}: het doel '{doel.titel}' stond gepland voor {doel.gepland} en {status}; zeg in de "
+                "toelichting hoe het verder gaat, of zet de status op 'behaald' of 'vervallen'",
+            )
     if not reflectie.ontwikkelpunten:
         yield fout(
             join_path(pad, "ontwikkelpunten"),
@@ -175,3 +193,4 @@ def regels(reflectie: PijlerReflectie, pad: str, cyclus: Cyclus) -> Iterator[Bev
                 f"{naam}: '{punt.wanneer}' ligt niet in "
                 f"{cyclus.volgend_jaar} of later; ontwikkelpunten gaan over het komende jaar",
             )
+    yield from te_diep(reflectie.paragrafen, 2, join_path(pad, "paragrafen"))

@@ -9,23 +9,11 @@ from attrs import field
 from ..findings import Bevinding, fout
 from ..model import model
 from ..paths import join_path
-from ..values import Cel, Cyclus, Getal
+from ..values import Cyclus, Getal
+from . import tabel as _tabel
+from .tabel import Tabel, TabelRij
 
 __all__ = ["PrestatieIndicator", "Tabel", "TabelRij", "regels"]
-
-
-@model
-class TabelRij:
-    label: str
-    waarden: tuple[Cel, ...] = ()
-
-
-@model
-class Tabel:
-    """A cross table, e.g. indicator 2: uitstroomcategorieën (rows) by setting (columns)."""
-
-    kolommen: tuple[str, ...]
-    rijen: tuple[TabelRij, ...] = ()
 
 
 @model
@@ -35,6 +23,8 @@ class PrestatieIndicator:
     toelichting: str = ""
     kengetallen: dict[str, Getal] = field(factory=dict)
     tabel: Tabel | None = None
+    bron: str = ""
+    """Where the figures come from, printed under them (e.g. the gids prestatie-indicatoren)."""
 
 
 def regels(pi: PrestatieIndicator, pad: str, _cyclus: Cyclus) -> Iterator[Bevinding]:
@@ -52,15 +42,4 @@ def regels(pi: PrestatieIndicator, pad: str, _cyclus: Cyclus) -> Iterator[Bevind
     if not pi.kengetallen and (pi.tabel is None or not pi.tabel.rijen):
         yield fout(pad, f"{naam}: er staan geen cijfers bij; vul 'kengetallen' of een 'tabel' in")
     if pi.tabel is not None:
-        if not pi.tabel.kolommen:
-            yield fout(
-                join_path(pad, "tabel", "kolommen"), f"{naam}: de tabel heeft geen kolommen; noem de kolomkoppen"
-            )
-        for j, rij in enumerate(pi.tabel.rijen):
-            if len(rij.waarden) != len(pi.tabel.kolommen):
-                yield fout(
-                    join_path(pad, "tabel", "rijen", j, "waarden"),
-                    f"{naam}: rij '{rij.label}' heeft "
-                    f"{len(rij.waarden)} waarden maar de tabel {len(pi.tabel.kolommen)} kolommen; geef "
-                    "één waarde per kolom (null voor een lege cel)",
-                )
+        yield from _tabel.bevindingen(pi.tabel, join_path(pad, "tabel"), naam)

@@ -1,0 +1,102 @@
+"""Web addresses in a text: where they are, for clickable links in both files.
+
+The Word renderer turns each address in the rendered document into a real hyperlink with Word's
+"Hyperlink" style (word_links); the PDF renderer wraps each in a link annotation (pdf.py uses
+split_links). An address ends before white space, quotes or angle brackets; punctuation that closes
+a sentence ("zie https://x.example.") is not part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["HYPERLINK_STYLE", "URL", "split_links", "word_links"]
+
+URL = re.compile(r"https?://[^\s<>\"'{}|\\^`\[\]]+", re.IGNORECASE)
+HYPERLINK_STYLE = "Hyperlink"
+_TRAILING = ".,;:!?)"
+
+
+def split_links(text: str) -> Iterator[tuple[str, bool]]:
+    """The text in pieces, each (piece, is_address); joined they are the text again."""
+    position = 0
+    for match in URL.finditer(text):
+        url = match.group(0)
+        while url and url[-1] in _TRAILING and not (url[-1] == ")" and url.count("(") >= url.count(")")):
+            url = url[:-1]
+        if not url.split("://", 1)[1]:
+            continue
+        if match.start() > position:
+            yield text[position : match.start()], False
+        yield url, True
+        position = match.start() + len(url)
+    if position < len(text):
+        yield text[position:], False
+
+
+def word_links(document) -> int:
+    """Make every web address in the body's text a hyperlink; returns how many were made."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.ns import qn
+
+    _ensure_style(document)
+    part = document.part
+    made = 0
+    for run in list(document.element.body.iter(qn("w:r"))):
+        texts = run.findall(qn("w:t"))
+        if len(texts) != 1 or run.getparent().tag == qn("w:hyperlink") or not URL.search(texts[0].text or ""):
+            continue
+        pieces = list(split_links(texts[0].text or ""))
+        if not any(is_url for _, is_url in pieces):
+            continue
+        anchor = run
+        for piece, is_url in pieces:
+            new = _copy_run(run, piece)
+            if is_url:
+                link = new.makeelement(qn("w:hyperlink"), {})
+                link.set(qn("r:id"), part.relate_to(piece, RT.HYPERLINK, is_external=True))
+                _set_style(new, qn)
+                link.append(new)
+                new = link
+                made += 1
+            anchor.addnext(new)
+            anchor = new
+        run.getparent().remove(run)
+    return made
+
+
+def _copy_run(run, text: str):
+    from copy import deepcopy
+
+    from docx.oxml.ns import qn
+
+    new = deepcopy(run)
+    t = new.find(qn("w:t"))
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return new
+
+
+def _set_style(run, qn) -> None:
+    rpr = run.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = run.makeelement(qn("w:rPr"), {})
+        run.insert(0, rpr)
+    style = rpr.find(qn("w:rStyle"))
+    if style is None:
+        style = rpr.makeelement(qn("w:rStyle"), {})
+        rpr.insert(0, style)
+    style.set(qn("w:val"), HYPERLINK_STYLE)
+
+
+def _ensure_style(document) -> None:
+    """A template without a Hyperlink character style gets Word's usual one (blue, underlined)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import RGBColor
+
+    if any(s.style_id == HYPERLINK_STYLE for s in document.styles):
+        return
+    style = document.styles.add_style(HYPERLINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+    style.font.underline = True
+    style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
