@@ -460,6 +460,7 @@ def _chart(verslag: Kwaliteitsverslag, draw: bool) -> Callable[[], Flowable]:
         drawing.scale(scale, scale)
         drawing.width, drawing.height = CHART_WIDTH, drawing.height * scale
         drawing.hAlign = "LEFT"
+        drawing.initialFontName = fonts.FAMILY  # else ReportLab lists Helvetica, unembedded, on every page
         return drawing
 
     return make
