@@ -159,11 +159,16 @@ def _words(text: str) -> int:
 
 
 class _Heading(Paragraph):
-    """A heading that opens a chapter (level 0) or a part of one (level 1) in the PDF outline."""
+    """A heading that opens a chapter (level 0) or a part of one (level 1) in the PDF outline.
 
-    def __init__(self, text: str, style: ParagraphStyle, level: int, key: str):
-        super().__init__(escape(text), style)
-        self.outline_text, self.outline_level, self.outline_key = text, level, key
+    Its first part binds the bookmark to where it is drawn; _Document adds the outline entry."""
+
+    outline_key: str | None = None  # None on the second part of a split heading
+
+    def draw(self) -> None:
+        if self.outline_key:
+            self.canv.bookmarkHorizontal(self.outline_key, 0, self.height)
+        super().draw()
 
 
 class _SectionStart(Flowable):
@@ -186,11 +191,18 @@ class _Story:
         self.chart = chart
         self.flow: list[Flowable] = []
         self.sections: list[list] = []  # [title, words]
+        self._headings = 0
+
+    def _heading(self, text: str, style: str, level: int) -> None:
+        self._headings += 1
+        heading = _Heading(escape(text), self.s[style])
+        heading.outline_text, heading.outline_level, heading.outline_key = text, level, f"k{self._headings}"
+        self.flow.append(heading)
 
     def section(self, title: str) -> None:
         self.sections.append([title, _words(title)])
         self.flow.append(_SectionStart(len(self.sections) - 1))
-        self.flow.append(_Heading(title, self.s["h1"], 0, f"s{len(self.sections)}"))
+        self._heading(title, "h1", 0)
 
     def _count(self, text: str) -> None:
         if self.sections:
@@ -198,7 +210,7 @@ class _Story:
 
     def h2(self, text: str) -> None:
         self._count(text)
-        self.flow.append(Paragraph(escape(text), self.s["h2"]))
+        self._heading(text, "h2", 1 if len(self.sections) > 1 else 0)  # nested under its chapter
 
     def para(self, text: str, style: str = "body") -> None:
         self._count(text)
@@ -405,8 +417,7 @@ class _Document(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _SectionStart):
             self.section_pages[flowable.index] = self.page
-        elif isinstance(flowable, _Heading):
-            self.canv.bookmarkPage(flowable.outline_key)
+        elif isinstance(flowable, _Heading) and flowable.outline_key:  # its bookmark is bound where it was drawn
             self.canv.addOutlineEntry(flowable.outline_text, flowable.outline_key, level=flowable.outline_level)
 
     def handle_documentEnd(self) -> None:
@@ -416,28 +427,38 @@ class _Document(BaseDocTemplate):
 
 
 def _canvas_class(header: str) -> type[Canvas]:
-    """A canvas that draws the running header and "Pagina X van Y" once the page count is known."""
+    """A canvas that draws the running header on each page as it is shown, and "Pagina X van Y" on all
+    pages once the page count is known.
+
+    showPage() is not deferred, so bookmarks belong to the page being drawn; the footers are added to
+    the finished pages' content streams (ReportLab writes those only at save)."""
     font = fonts.register()
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self.showOutline()  # the bookmarks panel opens with the document
+
+        def _running(self, text: str, y: float) -> None:
+            self.saveState()
+            self.setFont(font, L.HEADER_PT)
+            self.setFillColor(GREY)
+            self.drawRightString(A4[0] - MARGIN_X, y, text)
+            self.restoreState()
 
         def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._running(header, A4[1] - L.HEADER_FOOTER_CM * cm - L.HEADER_PT)
+            super().showPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.setFont(font, L.HEADER_PT)
-                self.setFillColor(GREY)
-                self.drawRightString(A4[0] - MARGIN_X, A4[1] - L.HEADER_FOOTER_CM * cm - L.HEADER_PT, header)
-                footer = f"Pagina {self._pageNumber} van {total}"
-                self.drawRightString(A4[0] - MARGIN_X, L.HEADER_FOOTER_CM * cm, footer)
-                super().showPage()
+            pages = self._doc.Pages.pages
+            for n, page in enumerate(pages, 1):
+                self._code = []
+                self._running(f"Pagina {n} van {len(pages)}", L.HEADER_FOOTER_CM * cm)
+                if not isinstance(page.stream, str):
+                    raise TypeError("ReportLab's page content is no longer kept as text until save")
+                page.setStream(page.stream + "\n".join(self._code) + "\n")
+            self._code = []
             super().save()
 
     return NumberedCanvas
