@@ -473,7 +473,7 @@ def _canvas_class(header: str, tags: StructureTree, metadata: dict) -> type[Canv
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
+            super().__init__(*args, pdfVersion=(1, 7), **kwargs)  # PDF/UA-1 builds on PDF 1.7 (ISO 32000-1)
             self.showOutline()  # the bookmarks panel opens with the document
 
         def _running(self, text: str, y: float, subtype: str) -> None:

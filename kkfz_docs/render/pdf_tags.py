@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib.enums import TA_LEFT
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject, PDFStream, PDFString
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
@@ -113,43 +113,50 @@ class StructureTree:
         refs: dict[int, object] = {}
         annotations: list[tuple[Element, _Annotation]] = []
 
-        def build(element: Element, parent_ref) -> object:
-            d = PDFDictionary({"Type": PDFName("StructElem"), "S": PDFName(element.role), "P": parent_ref})
-            ref = refs[id(element)] = doc.Reference(d)
-            kids, page = [], None
+        def build(element: Element, parent_ref) -> tuple[object, int | None]:
+            """Write an element and its descendants; its reference and the first page it is on."""
+            written = _Written()
+            ref = refs[id(element)] = doc.Reference(written)
+            parts: list = [b"<< /Type /StructElem /S /%s /P " % element.role.encode(), parent_ref]
+            kids: list = []
+            page = next((kid.page for kid in element.kids if isinstance(kid, _Content)), None)
+            first = page
             for kid in element.kids:
                 if isinstance(kid, Element):
-                    kids.append(build(kid, ref))
+                    kid_ref, kid_page = build(kid, ref)
+                    kids += [kid_ref, b" "]
+                    first = first or kid_page
                 elif isinstance(kid, _Content):
-                    if page is None:
-                        page = kid.page
-                        d["Pg"] = page_refs[page - 1]
-                    if kid.page == page:
-                        kids.append(kid.mcid)
+                    if kid.page == page:  # on the element's own page (/Pg): just the MCID
+                        kids.append(b"%d " % kid.mcid)
                     else:
-                        mcr = {"Type": PDFName("MCR"), "Pg": page_refs[kid.page - 1], "MCID": kid.mcid}
-                        kids.append(PDFDictionary(mcr))
+                        kids += [b"<< /Type /MCR /Pg ", page_refs[kid.page - 1], b" /MCID %d >> " % kid.mcid]
                 else:
                     annotations.append((element, kid))
-                    objr = {"Type": PDFName("OBJR"), "Obj": kid.ref, "Pg": page_refs[kid.page - 1]}
-                    kids.append(PDFDictionary(objr))
+                    kids += [b"<< /Type /OBJR /Obj ", kid.ref, b" /Pg ", page_refs[kid.page - 1], b" >> "]
+            if first is not None:  # a table or list gets the page it starts on too
+                parts += [b" /Pg ", page_refs[first - 1]]
             if kids:
-                d["K"] = PDFArray(kids)
+                parts += [b" /K [ ", *kids, b"]"]
             if element.alt is not None:
-                d["Alt"] = PDFString(element.alt)
+                parts += [b" /Alt ", PDFString(element.alt)]
             if element.attributes:
-                d["A"] = PDFArray([_attributes(element.attributes)])
-            return ref
+                parts += [b" /A [ ", _attributes(element.attributes), b" ]"]
+            written.parts = [*parts, b" >>"]
+            return ref, first
 
-        root["K"] = build(self.root, root_ref)
-        nums: list = []
+        root["K"] = build(self.root, root_ref)[0]
+        nums: list = [b"<< /Nums [ "]
         for n, page in enumerate(pages):
             _set_page_keys(page, StructParents=n, Tabs=PDFName("S"))
-            nums += [n, PDFArray([refs[id(e)] for e in self._owners.get(n + 1, [])])]
+            nums.append(b"%d [ " % n)
+            for element in self._owners.get(n + 1, []):
+                nums += [refs[id(element)], b" "]
+            nums.append(b"] ")
         for key, (element, annotation) in enumerate(annotations, len(pages)):
             doc.idToObject[annotation.ref.name]["StructParent"] = key
-            nums += [key, refs[id(element)]]
-        root["ParentTree"] = PDFDictionary({"Nums": PDFArray(nums)})
+            nums += [b"%d " % key, refs[id(element)], b" "]
+        root["ParentTree"] = _Written([*nums, b"] >>"])
         root["ParentTreeNextKey"] = len(pages) + len(annotations)
         root["RoleMap"] = PDFDictionary({k: PDFName(v) for k, v in ROLE_MAP.items()})
         canv.setCatalogEntry("StructTreeRoot", root)
@@ -366,14 +373,29 @@ class TableArtifacts(TableRenderCB):
     startTable = endTable = startRow = endRow = startCell = endCell = _nothing
 
 
-def _attributes(attributes: dict) -> PDFDictionary:
+class _Written(PDFObject):
+    """A PDF object in its written form: bytes, with references and strings among them formatted in place.
+
+    The structure tree has an object per element (hundreds per verslag); ReportLab's general
+    dictionaries take several times longer to write them."""
+
+    def __init__(self, parts: list | None = None):
+        self.parts = parts or []
+
+    def format(self, document) -> bytes:
+        return b"".join(p if isinstance(p, bytes) else p.format(document) for p in self.parts)
+
+
+def _attributes(attributes: dict) -> bytes:
+    """An attribute dictionary of one owner: names, or a list of numbers (a box)."""
     owners = {_OWNER[k] for k in attributes}
     if len(owners) != 1:
         raise ValueError(f"attributes of more than one owner: {attributes}")
-    d = {"O": PDFName(owners.pop())}
-    for key, value in attributes.items():
-        d[key] = PDFName(value) if isinstance(value, str) else PDFArray(value) if isinstance(value, list) else value
-    return PDFDictionary(d)
+    entries = "".join(
+        f" /{key} [{' '.join(f'{v:.2f}' for v in value)}]" if isinstance(value, list) else f" /{key} /{value}"
+        for key, value in attributes.items()
+    )
+    return f"<< /O /{owners.pop()}{entries} >>".encode()
 
 
 def _set_page_keys(page, **keys) -> None:
