@@ -120,7 +120,7 @@ def test_every_character_is_drawn_in_an_embedded_font(rendered):
 
 def test_outline_has_an_entry_per_section_and_pijler(rendered):
     _, info, path, docx = rendered["a_kortewind"]
-    titles = [item["/Title"] for item in PdfReader(path).outline]
+    titles = [item["/Title"] for item in PdfReader(path).outline if not isinstance(item, list)]  # parts nest below
     kop1 = [p.text for p in Document(docx).paragraphs if p.style.name == "Heading 1"]
     assert titles == kop1
     assert "Pijler 3: Organisatie van zorg" in titles

@@ -118,7 +118,7 @@ def render_docx(
         ) from None
     except TemplateError as e:
         raise SjabloonFout(f"het sjabloon {source.name} kan niet worden gebruikt: {e}") from None
-    word_links(tpl.docx)
+    word_links(tpl.docx, context["organisatie"]["website"])
     _fit_tables(tpl.docx)
     _set_properties(tpl, context)
     return write_atomic(path, tpl.save)

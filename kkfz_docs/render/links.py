@@ -11,21 +11,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["HYPERLINK_STYLE", "URL", "split_links", "word_links"]
+__all__ = ["HYPERLINK_STYLE", "URL", "split_links", "target", "word_links"]
 
 URL = re.compile(r"https?://[^\s<>\"'{}|\\^`\[\]]+", re.IGNORECASE)
 HYPERLINK_STYLE = "Hyperlink"
 _TRAILING = ".,;:!?)"
 
 
-def split_links(text: str) -> Iterator[tuple[str, bool]]:
-    """The text in pieces, each (piece, is_address); joined they are the text again."""
+def split_links(text: str, website: str = "") -> Iterator[tuple[str, bool]]:
+    """The text in pieces, each (piece, is_address); joined they are the text again.
+
+    website: the organisation's address as typed, a link even without "https://" ("www.x.nl").
+    """
     position = 0
-    for match in URL.finditer(text):
+    pattern = URL if not website.strip() else re.compile(f"{URL.pattern}|{re.escape(website.strip())}", re.I)
+    for match in pattern.finditer(text):
         url = match.group(0)
         while url and url[-1] in _TRAILING and not (url[-1] == ")" and url.count("(") >= url.count(")")):
             url = url[:-1]
-        if not url.split("://", 1)[1]:
+        if "://" in url and not url.split("://", 1)[1]:
             continue
         if match.start() > position:
             yield text[position : match.start()], False
@@ -35,8 +39,13 @@ def split_links(text: str) -> Iterator[tuple[str, bool]]:
         yield text[position:], False
 
 
-def word_links(document) -> int:
-    """Make every web address in the body's text a hyperlink; returns how many were made."""
+def target(url: str) -> str:
+    """Where a link goes: the address, with https:// when it was typed without ("www.x.nl")."""
+    return url if "://" in url or url.lower().startswith("mailto:") else f"https://{url}"
+
+
+def word_links(document, website: str = "") -> int:
+    """Make every web address in the body's text (and the website) a hyperlink; returns how many."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.oxml.ns import qn
 
@@ -45,9 +54,9 @@ def word_links(document) -> int:
     made = 0
     for run in list(document.element.body.iter(qn("w:r"))):
         texts = run.findall(qn("w:t"))
-        if len(texts) != 1 or run.getparent().tag == qn("w:hyperlink") or not URL.search(texts[0].text or ""):
+        if len(texts) != 1 or run.getparent().tag == qn("w:hyperlink"):
             continue
-        pieces = list(split_links(texts[0].text or ""))
+        pieces = list(split_links(texts[0].text or "", website))
         if not any(is_url for _, is_url in pieces):
             continue
         anchor = run
@@ -55,7 +64,7 @@ def word_links(document) -> int:
             new = _copy_run(run, piece)
             if is_url:
                 link = new.makeelement(qn("w:hyperlink"), {})
-                link.set(qn("r:id"), part.relate_to(piece, RT.HYPERLINK, is_external=True))
+                link.set(qn("r:id"), part.relate_to(target(piece), RT.HYPERLINK, is_external=True))
                 _set_style(new, qn)
                 link.append(new)
                 new = link

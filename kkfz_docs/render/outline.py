@@ -114,9 +114,10 @@ class CrossTable:
 
 @define(frozen=True)
 class Figure:
-    """The drawing at a context path (the spinnenweb)."""
+    """The drawing at a context path (the spinnenweb), with the path of its description in words."""
 
     pad: str
+    beschrijving: str
 
 
 @define(frozen=True)
@@ -294,7 +295,7 @@ DOCUMENT: tuple[Node, ...] = (
     Chapter(
         "Spinnenweb KKFZ",
         (
-            Figure("spinnenweb_grafiek"),
+            Figure("spinnenweb_grafiek", "spinnenweb.beschrijving"),
             Table(
                 ("Pijler", "Score {{ verslagjaar }}", "{{ spinnenweb.vorig_jaar_kop }}", "Betekenis"),
                 "spinnenweb.scores",

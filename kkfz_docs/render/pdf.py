@@ -26,7 +26,6 @@ from reportlab.platypus import (
     Frame,
     Image,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -41,6 +40,17 @@ from . import fonts, outline
 from . import layout as L
 from .context import Context, build
 from .info import RenderInfo, SectieInfo
+from .links import split_links
+from .pdf_tags import (
+    Element,
+    Figure,
+    LinkedParagraph,
+    ListItem,
+    StructureTree,
+    TableArtifacts,
+    TaggedParagraph,
+    artifact,
+)
 
 ACCENT = colors.HexColor(f"#{L.ACCENT}")
 TABLE_HEADER = colors.HexColor(f"#{L.TABLE_HEADER}")
@@ -98,12 +108,17 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-class _Heading(Paragraph):
-    """A heading that opens a chapter (level 0) or a part of one (level 1) in the PDF outline."""
+class _Heading(TaggedParagraph):
+    """A heading that opens a chapter (level 0) or a part of one (level 1) in the PDF outline.
 
-    def __init__(self, text: str, style: ParagraphStyle, level: int, key: str):
-        super().__init__(escape(text), style)
-        self.outline_text, self.outline_level, self.outline_key = text, level, key
+    Its first part binds the bookmark to where it is drawn; _Document adds the outline entry."""
+
+    outline_key: str | None = None  # None on the second part of a split heading
+
+    def draw(self) -> None:
+        if self.outline_key:
+            self.canv.bookmarkHorizontal(self.outline_key, 0, self.height)
+        super().draw()
 
 
 class _SectionStart(Flowable):
@@ -119,18 +134,29 @@ class _SectionStart(Flowable):
 
 
 class _Story:
-    """Builds the flowables from the context and counts each chapter's words."""
+    """Builds the flowables from the context and counts each chapter's words.
+
+    Each method also adds the structure elements of what it lays out to the tagged PDF's structure
+    tree (render/pdf_tags.py), in reading order; each flowable draws itself as its element's content."""
 
     def __init__(self, styles: dict[str, ParagraphStyle], chart: Callable[[], Flowable]):
         self.s = styles
         self.chart = chart
         self.flow: list[Flowable] = []
         self.sections: list[list] = []  # [title, words]
+        self.tags = StructureTree()
+        self._headings = 0
+
+    def _heading(self, text: str, style: str, level: int) -> None:
+        self._headings += 1
+        heading = _Heading(escape(text), self.s[style], tag=self.tags.root.add(style.upper()))
+        heading.outline_text, heading.outline_level, heading.outline_key = text, level, f"k{self._headings}"
+        self.flow.append(heading)
 
     def section(self, title: str) -> None:
         self.sections.append([title, _words(title)])
         self.flow.append(_SectionStart(len(self.sections) - 1))
-        self.flow.append(_Heading(title, self.s["h1"], 0, f"s{len(self.sections)}"))
+        self._heading(title, "h1", 0)
 
     def _count(self, text: str) -> None:
         if self.sections:
@@ -139,20 +165,38 @@ class _Story:
     def h2(self, text: str, style: str = "h2") -> None:
         """A heading below the chapter's: h2, or h3/h4 for own paragrafen deeper down."""
         self._count(text)
-        self.flow.append(Paragraph(escape(text), self.s[style]))
+        # Nested under its chapter in the bookmarks (h3 under h2, ...), at the top before any chapter.
+        self._heading(text, style, int(style[1]) - 1 if len(self.sections) > 1 else 0)
 
-    def para(self, text: str, style: str = "body") -> None:
+    def para(self, text: str, style: str = "body", url: str = "", url_description: str = "") -> None:
+        """A paragraph; url: the text ends in this URL (as typed), which becomes a link."""
         self._count(text)
-        self.flow.append(Paragraph(escape(text), self.s[style]))
+        tag = self.tags.root.add("Title" if style == "title" else "P")
+        if url:
+            target = url if "://" in url or url.startswith("mailto:") else f"https://{url}"
+            self.flow.append(
+                LinkedParagraph(
+                    escape(text), self.s[style], tag=tag, url=url, target=target, description=url_description
+                )
+            )
+        else:
+            self.flow.append(TaggedParagraph(escape(text), self.s[style], tag=tag))
 
     def paras(self, texts: Sequence[str]) -> None:
         for text in texts:
             self.para(text)
 
     def bullets(self, items: Sequence[str]) -> None:
+        lijst = self.tags.root.add("L", ListNumbering="Disc")
         for item in items:
             self._count(item)
-            self.flow.append(Paragraph(escape(item), self.s["bullet"], bulletText="•"))
+            li = lijst.add("LI")
+            label = li.add("Lbl")
+            self.flow.append(ListItem(escape(item), self.s["bullet"], bulletText="•", tag=li.add("LBody"), label=label))
+
+    def figure(self, content: Flowable, alt: str) -> None:
+        """A chart or picture, described for whoever cannot see it."""
+        self.flow.append(Figure(content, self.tags.root.add("Figure", alt=alt, Placement="Block")))
 
     def table(
         self,
@@ -162,15 +206,21 @@ class _Story:
         footer: Sequence[str] | None = None,
     ) -> None:
         widths = _fit([w * cm for w in widths_cm])
-        data = [[Paragraph(escape(h), self.s["cell_head"]) for h in header]]
-        for row in rows:
-            data.append([Paragraph(escape(v), self.s["cell_bold" if i == 0 else "cell"]) for i, v in enumerate(row)])
-        if footer:
-            data.append([Paragraph(escape(v), self.s["cell_bold"]) for v in footer])
+        tabel = self.tags.root.add("Table")
+
+        def cell(text: str, style: str, role: str, row: Element, **scope) -> TaggedParagraph:
+            return TaggedParagraph(escape(text), self.s[style], tag=row.add(role, **scope))
+
+        tr = tabel.add("TR")
+        data = [[cell(h, "cell_head", "TH", tr, Scope="Column") for h in header]]
+        for row, style in [*((r, "cell") for r in rows), *([(footer, "cell_bold")] if footer else [])]:
+            tr = tabel.add("TR")  # the first cell labels the row
+            row_cells = [cell(row[0], "cell_bold", "TH", tr, Scope="Row")] if row else []
+            data.append(row_cells + [cell(v, style, "TD", tr) for v in row[1:]])
         for row in [header, *rows, *([footer] if footer else [])]:
             for v in row:
                 self._count(v)
-        table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT", renderCB=TableArtifacts())
         style = [
             ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),  # else ReportLab sets Helvetica, unembedded
             ("FONTSIZE", (0, 0), (-1, -1), BODY_PT),
@@ -206,7 +256,17 @@ def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None)
         elif isinstance(node, outline.Heading):
             s.h2(outline.fill(scope, node.tekst), f"h{node.niveau}")
         elif isinstance(node, outline.Paragraph):
-            s.para(outline.fill(scope, node.tekst), node.stijl)
+            text = outline.fill(scope, node.tekst)
+            website = ctx["organisatie"]["website"]
+            pieces = list(split_links(text, website))
+            url = pieces[-1][0] if pieces and pieces[-1][1] else ""
+            website = url and url == website
+            s.para(
+                text,
+                node.stijl,
+                url=url,
+                url_description=f"Website van {ctx['organisatie']['naam']}" if website else f"Link naar {url}",
+            )
         elif isinstance(node, outline.Paragraphs):
             s.paras(outline.items(scope, node.pad))
         elif isinstance(node, outline.Bullets):
@@ -215,13 +275,14 @@ def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None)
             t = outline.fill_table(node, scope)
             s.table(t.koppen, t.rijen, t.breedtes_cm, t.totaal)
         elif isinstance(node, outline.Figure):
-            s.flow.append(s.chart())
+            s.figure(s.chart(), outline.lookup(scope, node.beschrijving))
             s.flow.append(Spacer(0, 6))
         elif isinstance(node, outline.Image):
             if logo is not None:
                 width, height = ImageReader(str(logo)).getSize()
                 h = L.LOGO_HEIGHT_CM * cm
-                s.flow.append(Image(str(logo), width=h * width / height, height=h, hAlign="LEFT"))
+                image = Image(str(logo), width=h * width / height, height=h, hAlign="LEFT")
+                s.figure(image, f"Logo van {ctx['organisatie']['naam']}")
         else:
             raise TypeError(f"onbekend onderdeel van de opzet: {node!r}")
     return s
@@ -258,8 +319,7 @@ class _Document(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _SectionStart):
             self.section_pages[flowable.index] = self.page
-        elif isinstance(flowable, _Heading):
-            self.canv.bookmarkPage(flowable.outline_key)
+        elif isinstance(flowable, _Heading) and flowable.outline_key:  # its bookmark is bound where it was drawn
             self.canv.addOutlineEntry(flowable.outline_text, flowable.outline_key, level=flowable.outline_level)
 
     def handle_documentEnd(self) -> None:
@@ -268,29 +328,41 @@ class _Document(BaseDocTemplate):
         super().handle_documentEnd()
 
 
-def _canvas_class(header: str) -> type[Canvas]:
-    """A canvas that draws the running header and "Pagina X van Y" once the page count is known."""
+def _canvas_class(header: str, tags: StructureTree, metadata: dict) -> type[Canvas]:
+    """A canvas that draws the running header on each page as it is shown, and "Pagina X van Y" on all
+    pages once the page count is known; then it writes the structure tree.
+
+    showPage() is not deferred, so bookmarks and marked content belong to the page being drawn; the
+    footers are added to the finished pages' content streams (ReportLab writes those only at save)."""
     font = fonts.register()
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            super().__init__(*args, pdfVersion=(1, 7), **kwargs)  # PDF/UA-1 builds on PDF 1.7 (ISO 32000-1)
+            self.showOutline()  # the bookmarks panel opens with the document
 
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
+        def _running(self, text: str, y: float, subtype: str) -> None:
+            with artifact(self, "Pagination", subtype):
+                self.saveState()
                 self.setFont(font, L.HEADER_PT)
                 self.setFillColor(GREY)
-                self.drawRightString(A4[0] - MARGIN_X, A4[1] - L.HEADER_FOOTER_CM * cm - L.HEADER_PT, header)
-                footer = f"Pagina {self._pageNumber} van {total}"
-                self.drawRightString(A4[0] - MARGIN_X, L.HEADER_FOOTER_CM * cm, footer)
-                super().showPage()
+                self.drawRightString(A4[0] - MARGIN_X, y, text)
+                self.restoreState()
+
+        def showPage(self) -> None:
+            self._running(header, A4[1] - L.HEADER_FOOTER_CM * cm - L.HEADER_PT, "Header")
+            super().showPage()
+
+        def save(self) -> None:
+            pages = self._doc.Pages.pages
+            for n, page in enumerate(pages, 1):
+                self._code = []
+                self._running(f"Pagina {n} van {len(pages)}", L.HEADER_FOOTER_CM * cm, "Footer")
+                if not isinstance(page.stream, str):
+                    raise TypeError("ReportLab's page content is no longer kept as text until save")
+                page.setStream(page.stream + "\n".join(self._code) + "\n")
+            self._code = []
+            tags.write(self, metadata)
             super().save()
 
     return NumberedCanvas
@@ -313,6 +385,7 @@ def _chart(verslag: Kwaliteitsverslag, draw: bool) -> Callable[[], Flowable]:
         drawing.scale(scale, scale)
         drawing.width, drawing.height = CHART_WIDTH, drawing.height * scale
         drawing.hAlign = "LEFT"
+        drawing.initialFontName = fonts.FAMILY  # else ReportLab lists Helvetica, unembedded, on every page
         return drawing
 
     return make
@@ -328,19 +401,27 @@ def layout(
     ctx = build(verslag)
     s = story(ctx, _chart(verslag, draw_chart), verslag.logo_pad if verslag.logo_bruikbaar else None)
     meta = ctx["metadata"]
+    info = {
+        "titel": meta["titel"],
+        "auteur": ctx["organisatie"]["naam"],
+        "onderwerp": meta["onderwerp"],
+        "trefwoorden": ", ".join(meta["trefwoorden"]),
+        "taal": "nl-NL",
+        "maker": "kkfz-docs",
+    }
     buffer = io.BytesIO()
     doc = _Document(
         buffer,
-        title=meta["titel"],
-        author=ctx["organisatie"]["naam"],
-        subject=meta["onderwerp"],
+        title=info["titel"],
+        author=info["auteur"],
+        subject=info["onderwerp"],
         keywords=meta["trefwoorden"],
-        creator="kkfz-docs",
-        lang="nl-NL",
+        creator=info["maker"],
+        lang=info["taal"],
         displayDocTitle=True,
         initialFontName=fonts.register(),
     )
-    doc.build(s.flow, canvasmaker=_canvas_class(ctx["koptekst"]))
+    doc.build(s.flow, canvasmaker=_canvas_class(ctx["koptekst"], s.tags, info))
     pages = doc.page
     starts = [doc.section_pages.get(i, pages) for i in range(len(s.sections))]
     secties = []
