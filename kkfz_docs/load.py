@@ -1,8 +1,9 @@
-"""load(): a YAML or JSON file, YAML/JSON text or a dict -> Kwaliteitsverslag, every problem at once.
+"""load(): a YAML or JSON file, YAML/JSON text or a dict -> Kwaliteitsverslag or Meerjarenplan.
 
 This module reads: files (size, encoding, binary), YAML (with the line of every field path, no
-duplicate keys, no anchors to lists) and JSON, then hands the data to convert.structure and puts
-each problem it reports at its line.
+duplicate keys, no anchors to lists) and JSON, picks the document type by `soort`, then hands the
+data to convert.structure and puts each problem it reports at its line. The files a verslag links
+to are read by koppelingen.py.
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ import attrs
 import yaml
 
 from .convert import Problemen, problems, structure
+from .document import Bron
 from .errors import Invoerfout, OngeldigVerslag, WaardeFout
+from .koppelingen import koppel
+from .meerjarenplan import Meerjarenplan
 from .paths import join_path
 from .values import is_number_text
-from .verslag import Bron, Kwaliteitsverslag
+from .verslag import Kwaliteitsverslag
 
 __all__ = ["MAX_BYTES", "Source", "load"]
 
@@ -32,11 +36,23 @@ MAX_BYTES = 5 * 1024 * 1024
 Source = str | os.PathLike | Mapping
 
 
-def load(source: Source) -> Kwaliteitsverslag:
-    """Read a verslag from a YAML or JSON file path, YAML/JSON text, or a dict.
+SOORTEN: dict[str, type[Kwaliteitsverslag | Meerjarenplan]] = {
+    cls.SOORT: cls for cls in (Kwaliteitsverslag, Meerjarenplan)
+}
+"""The document types by what a file says under `soort:`; without it, a file is a kwaliteitsverslag."""
+
+
+def load(source: Source) -> Kwaliteitsverslag | Meerjarenplan:
+    """Read a kwaliteitsverslag or a meerjarenplan (`soort: meerjarenplan`) from a YAML or JSON file
+    path, YAML/JSON text, or a dict; a verslag with the files it links to (koppelingen.py).
 
     Raises OngeldigVerslag with every problem found, each with its field path and (for YAML) line.
     """
+    return koppel(_load(source), _load)
+
+
+def _load(source: Source) -> Kwaliteitsverslag | Meerjarenplan:
+    """One file, without the files it links to."""
     bestand: Path | None = None
     regels: dict[str, int] = {}
     if isinstance(source, Mapping):
@@ -60,8 +76,9 @@ def load(source: Source) -> Kwaliteitsverslag:
             str(bestand) if bestand else None,
             leesbaar=False,
         )
+    cls, data = _soort(data, bestand, regels)
     try:
-        verslag = structure(data, Kwaliteitsverslag)
+        verslag = structure(data, cls)
     except RecursionError:
         raise OngeldigVerslag([Invoerfout("", TE_DIEP)], str(bestand) if bestand else None, leesbaar=False) from None
     except (WaardeFout, Problemen) as e:
@@ -69,6 +86,41 @@ def load(source: Source) -> Kwaliteitsverslag:
         fouten = [Invoerfout(p.veld, p.melding, bron.regel(p.veld)) for p in problems(e)]
         raise OngeldigVerslag(fouten, str(bestand) if bestand else None) from None
     return attrs.evolve(verslag, bron=Bron(bestand, regels))
+
+
+def _soort(
+    data: Mapping, bestand: Path | None, regels: dict[str, int]
+) -> tuple[type[Kwaliteitsverslag | Meerjarenplan], Mapping]:
+    """The document type the data says it is, and the data without `soort`."""
+    naam = str(bestand) if bestand else None
+    if "soort" not in data:
+        if "periode" in data and "verslagjaar" not in data:
+            raise OngeldigVerslag(
+                [
+                    Invoerfout(
+                        "",
+                        "dit lijkt een meerjarenplan (met een periode, zonder verslagjaar); zet "
+                        "'soort: meerjarenplan' bovenaan het bestand",
+                    )
+                ],
+                naam,
+            )
+        return Kwaliteitsverslag, data
+    soort = data["soort"]
+    cls = SOORTEN.get(" ".join(soort.lower().split())) if isinstance(soort, str) else None
+    if cls is None:
+        keuzes = " of ".join(f"'soort: {s}'" for s in SOORTEN)
+        raise OngeldigVerslag(
+            [
+                Invoerfout(
+                    "soort",
+                    f"'{soort}' is geen soort document die kkfz-docs kent; schrijf {keuzes}",
+                    regels.get("soort"),
+                )
+            ],
+            naam,
+        )
+    return cls, {k: v for k, v in data.items() if k != "soort"}
 
 
 def _looks_like_path(text: str) -> bool:

@@ -14,10 +14,10 @@ PACKAGE = ROOT / "kkfz_docs"
 
 # Bottom to top (docs/architecture.md). A module may import from its own layer or below.
 LAYERS = [
-    {"paths", "errors", "findings", "values", "text", "format", "atomic", "model"},
+    {"paths", "errors", "findings", "values", "text", "format", "atomic", "model", "document"},
     {"sections"},
-    {"verslag"},
-    {"convert", "load"},
+    {"meerjarenplan", "verslag", "jaarcyclus"},
+    {"convert", "koppelingen", "load"},
     {"rules"},
     {"render"},
     {"api", "batch", "preview", "cli", "__init__", "__main__"},

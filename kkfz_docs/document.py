@@ -1,0 +1,65 @@
+"""What every document type shares: where it was loaded from, its logo file, its notebook preview.
+
+A kwaliteitsverslag and a meerjarenplan are both root classes (verslag.py, meerjarenplan.py); this
+module holds the little they have in common below both, so neither imports the other for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from attrs import define, field
+
+from .paths import parent
+
+__all__ = ["Bron", "html_preview", "logo_bruikbaar", "logo_pad", "map_van", "set_html_preview"]
+
+
+@define(frozen=True)
+class Bron:
+    """Where a document was loaded from: the file and the YAML line of each field path."""
+
+    pad: Path | None = None
+    regels: dict[str, int] = field(factory=dict)
+
+    def regel(self, pad: str) -> int | None:
+        """Line of the field at pad, or of the nearest enclosing field that is in the file."""
+        while pad:
+            if pad in self.regels:
+                return self.regels[pad]
+            pad = parent(pad)
+        return None
+
+
+def map_van(bron: Bron | None) -> Path:
+    """The folder that paths in a document are relative to: its file's folder, else the current one."""
+    return bron.pad.parent if bron is not None and bron.pad is not None else Path.cwd()
+
+
+def logo_pad(logo: str, bron: Bron | None) -> Path | None:
+    """The logo's file, relative to the document's file (or the current folder); None if not given."""
+    logo = logo.strip()
+    return map_van(bron) / logo if logo else None
+
+
+def logo_bruikbaar(pad: Path | None) -> bool:
+    """Whether the logo is a PNG or JPEG file both renderers can place."""
+    if pad is None or not pad.is_file():
+        return False
+    with pad.open("rb") as f:
+        head = f.read(8)
+    return head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"))
+
+
+_html_preview: list[Callable[[object], str]] = []
+
+
+def set_html_preview(preview: Callable[[object], str]) -> None:
+    """Called by kkfz_docs.preview, a higher layer, so that a notebook shows a document as HTML."""
+    _html_preview[:] = [preview]
+
+
+def html_preview(document: object) -> str | None:
+    """The document as HTML for a notebook (_repr_html_), once kkfz_docs.preview is imported."""
+    return _html_preview[0](document) if _html_preview else None
