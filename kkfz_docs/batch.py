@@ -1,4 +1,5 @@
-"""render_many(): many verslagen at once, in parallel processes; one failure never stops the rest."""
+"""render_many(): many verslagen (and meerjarenplannen) at once, in parallel processes; one failure never
+stops the rest."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from .api import check, render_docx, render_pdf
 from .errors import OngeldigVerslag, PaginaLimietOverschreden, SjabloonFout
 from .findings import Bevinding
 from .load import load
+from .meerjarenplan import Meerjarenplan
 
 FORMATEN = ("docx", "pdf")
 INVOER = (".yaml", ".yml", ".json")
@@ -43,8 +45,9 @@ class _Taak:
     doel: Path
     formaten: tuple[str, ...]
     sjabloon: Path | None
-    max_pages: int | None
+    max_pages: int | str | None
     forceer: bool
+    sjabloon_meerjarenplan: Path | None = None
 
 
 def collect(paden: Iterable[str | os.PathLike]) -> list[tuple[Path, Path]]:
@@ -83,7 +86,8 @@ def _render_one(taak: _Taak) -> Resultaat:
         for fmt in taak.formaten:
             doel = taak.doel.with_name(f"{taak.doel.name}.{fmt}")
             if fmt == "docx":
-                render_docx(verslag, doel, template=taak.sjabloon)
+                plan = isinstance(verslag, Meerjarenplan)
+                render_docx(verslag, doel, template=taak.sjabloon_meerjarenplan if plan else taak.sjabloon)
             else:
                 paginas = render_pdf(verslag, doel, max_pages=taak.max_pages).pages
             gemaakt.append(fmt)
@@ -107,19 +111,32 @@ def render_many(
     *,
     formaten: Sequence[str] = FORMATEN,
     sjabloon: str | os.PathLike | None = None,
-    max_pages: int | None = 6,
+    max_pages: int | str | None = "standaard",
+    sjabloon_meerjarenplan: str | os.PathLike | None = None,
     forceer: bool = False,
     jobs: int | None = None,
     voortgang: Callable[[int, int, Resultaat], None] | None = None,
 ) -> list[Resultaat]:
     """Render every file (folders: their .yaml/.yml/.json files) into uitvoer, jobs processes at once.
 
+    A file may be a kwaliteitsverslag or a meerjarenplan: sjabloon is the Word template of the
+    verslagen, sjabloon_meerjarenplan that of the plans (the bundled one when not given). max_pages
+    "standaard": six pages for a verslag, no limit for a plan; a number or None applies to every file.
+
     Returns one Resultaat per input file, in input order. voortgang(done, total, resultaat) is
     called as each file finishes.
     """
     uitvoer = Path(uitvoer)
     taken = [
-        _Taak(f, uitvoer / rel, tuple(formaten), Path(sjabloon) if sjabloon else None, max_pages, forceer)
+        _Taak(
+            f,
+            uitvoer / rel,
+            tuple(formaten),
+            Path(sjabloon) if sjabloon else None,
+            max_pages,
+            forceer,
+            Path(sjabloon_meerjarenplan) if sjabloon_meerjarenplan else None,
+        )
         for f, rel in collect(paden)
     ]
     eerder: dict[Path, Path] = {}

@@ -92,15 +92,17 @@ def test_no_module_imports_from_a_higher_layer():
 
 
 def literal_texts() -> set[str]:
-    """The heading texts and table headers of the document: the words, tags left out."""
+    """The heading texts, labels and table headers of both documents: the words, tags left out."""
     texts = set()
-    todo = list(outline.DOCUMENT)
+    todo = [*outline.DOCUMENT, *outline.MEERJARENPLAN]
     while todo:
         node = todo.pop()
         if isinstance(node, outline.Chapter):
             texts.add(node.titel)
         elif isinstance(node, outline.Heading):
             texts.add(node.tekst)
+        elif isinstance(node, outline.Kenmerk):
+            texts.add(node.label)
         elif isinstance(node, outline.Table):
             texts |= set(node.koppen)
         elif isinstance(node, outline.CrossTable):

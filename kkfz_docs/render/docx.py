@@ -13,7 +13,6 @@ import io
 import os
 import re
 import zipfile
-from importlib import resources
 from pathlib import Path
 
 from docx.shared import Mm
@@ -25,9 +24,8 @@ from markupsafe import Markup, escape
 from .. import format as fmt
 from ..atomic import write_atomic
 from ..errors import SjabloonFout
-from ..verslag import Kwaliteitsverslag
-from . import charts, layout
-from .context import build, cleaned_data
+from . import charts, layout, soorten
+from .context import cleaned_data
 from .links import word_links
 
 FILTERS = {
@@ -40,9 +38,9 @@ FILTERS = {
 """Jinja filters offered to every template: {{ gegevens.algemene_informatie.omzet.WLZ | euro }}."""
 
 
-def default_template() -> Path:
-    """The path of the bundled Word template."""
-    return Path(str(resources.files("kkfz_docs").joinpath("templates/kwaliteitsverslag.docx")))
+def default_template(soort: str = "kwaliteitsverslag") -> Path:
+    """The path of the bundled Word template of a document type ("kwaliteitsverslag", "meerjarenplan")."""
+    return soorten.met_naam(soort).default_template()
 
 
 def _finalize(value: object) -> object:
@@ -83,33 +81,36 @@ def environment() -> SandboxedEnvironment:
 
 
 def render_docx(
-    verslag: Kwaliteitsverslag,
+    verslag,
     path: str | os.PathLike,
     template: str | os.PathLike | None = None,
 ) -> Path:
-    """Write the verslag as a Word file at path (atomically) and return the path.
+    """Write the verslag (or meerjarenplan) as a Word file at path (atomically) and return the path.
 
-    template: a .docx with docxtpl tags (see docs/sjabloon.md); the bundled one by default.
+    template: a .docx with docxtpl tags (see docs/sjabloon.md); the type's bundled one by default.
     Raises SjabloonFout, in Dutch, when the template cannot be used; nothing is written then.
     """
-    source = Path(template) if template is not None else default_template()
+    soort = soorten.van(verslag)
+    verslag = soort.voorbereid(verslag)
+    source = Path(template) if template is not None else soort.default_template()
     tpl = _open(source)
-    context = build(verslag)
+    context = soort.context(verslag)
     context["gegevens"] = cleaned_data(verslag)
+    web = getattr(verslag, "spinnenweb", None)
     context["spinnenweb_grafiek"] = (
         InlineImage(
             tpl,
-            io.BytesIO(charts.spinnenweb(verslag.spinnenweb, verslag.verslagjaar)),
+            io.BytesIO(charts.spinnenweb(web, verslag.verslagjaar)),
             width=Mm(layout.CHART_WIDTH_CM * 10),
         )
-        if verslag.spinnenweb is not None
+        if web is not None
         else ""
     )
     context["logo"] = _logo(tpl, verslag)
     try:
         tpl.render(context, jinja_env=environment(), autoescape=True)
     except UndefinedError as e:
-        raise SjabloonFout(_undefined_message(source, tpl_text(source), e)) from None
+        raise SjabloonFout(_undefined_message(source, tpl_text(source), e, soort.naam)) from None
     except TemplateSyntaxError as e:
         regel = " ".join(getattr(e, "docx_context", []) or []).strip()
         raise SjabloonFout(
@@ -151,14 +152,15 @@ def tpl_text(source: Path) -> str:
     return "\n".join(parts)
 
 
-def _undefined_message(source: Path, text: str, e: UndefinedError) -> str:
+def _undefined_message(source: Path, text: str, e: UndefinedError, soort: str = "kwaliteitsverslag") -> str:
     match = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", e.message or "")
     naam = next((g for g in match.groups() if g), "") if match else ""
     tags = [t for t in re.findall(r"\{[{%].*?[%}]\}", text) if naam and re.search(rf"\b{re.escape(naam)}\b", t)]
     waar = f" in {tags[0]}" if tags else ""
     return (
-        f"het sjabloon {source.name} gebruikt '{naam}'{waar}, maar die variabele bestaat niet. Controleer de "
-        "spelling; docs/sjabloon.md noemt alle variabelen"
+        f"het sjabloon {source.name} gebruikt '{naam}'{waar}, maar die variabele bestaat niet in een {soort}. "
+        "Controleer de spelling, en of het sjabloon voor deze soort document is (een meerjarenplan heeft een "
+        "eigen sjabloon: kkfz-docs template --meerjarenplan); docs/sjabloon.md noemt alle variabelen"
     )
 
 
@@ -201,7 +203,7 @@ def _fit_tables(document) -> None:
                     tcw.set(qn("w:type"), "dxa")
 
 
-def _logo(tpl: DocxTemplate, verslag: Kwaliteitsverslag) -> object:
+def _logo(tpl: DocxTemplate, verslag) -> object:
     if not verslag.logo_bruikbaar:
         return ""  # check() reports a missing or unusable logo; the verslag still renders
     return InlineImage(tpl, str(verslag.logo_pad), height=Mm(layout.LOGO_HEIGHT_CM * 10))
@@ -224,6 +226,6 @@ def _set_properties(tpl: DocxTemplate, context: dict) -> None:
     props.keywords = ", ".join(meta["trefwoorden"])
     props.language = "nl-NL"
     props.comments = "Gemaakt met kkfz-docs"
-    props.category = "Kwaliteitsverslag"
+    props.category = meta["categorie"]
     props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     props.revision = 1

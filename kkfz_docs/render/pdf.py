@@ -1,13 +1,15 @@
-"""render_pdf(): the PDF, laid out with ReportLab, that enforces the six-page guideline.
+"""render_pdf(): the PDF, laid out with ReportLab, that enforces a verslag's six-page guideline.
 
-The story is built from the same context as the Word file (render/context.py), with the same
-section order, headings, tables and texts, in Carlito, the metric twin of the template's Calibri.
-User text is escaped before it reaches ReportLab's paragraph markup. The whole document is laid
-out in memory first; only a PDF within the page limit is written (atomically).
+The story walks the document's outline (render/outline.py) over the same context as the Word file,
+with the same section order, headings, tables and texts, in Carlito, the metric twin of the
+template's Calibri; a meerjarenplan's speerpunten become bordered cards. User text is escaped
+before it reaches ReportLab's paragraph markup. The whole document is laid out in memory first;
+only a PDF within the page limit is written (atomically).
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -35,10 +37,9 @@ from ..atomic import write_atomic
 from ..errors import PaginaLimietOverschreden
 from ..findings import Bevinding, waarschuwing
 from ..text import iter_texts, strip_control_characters
-from ..verslag import Kwaliteitsverslag
-from . import fonts, outline
+from . import fonts, outline, soorten
 from . import layout as L
-from .context import Context, build
+from .context import Context
 from .info import RenderInfo, SectieInfo
 from .links import split_links
 from .pdf_tags import (
@@ -51,6 +52,7 @@ from .pdf_tags import (
     TaggedParagraph,
     artifact,
 )
+from .soorten import STANDAARD, PaginaLimiet
 
 ACCENT = colors.HexColor(f"#{L.ACCENT}")
 TABLE_HEADER = colors.HexColor(f"#{L.TABLE_HEADER}")
@@ -59,6 +61,7 @@ BODY_PT = L.BODY_PT
 LEADING = BODY_PT * 1.22 * L.LINE_SPACING  # Calibri's (and Carlito's) line height is 1.22 em
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = L.MARGIN_X_CM * cm, L.MARGIN_TOP_CM * cm, L.MARGIN_BOTTOM_CM * cm
 WIDTH = A4[0] - 2 * MARGIN_X
+FRAME_HEIGHT = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
 CHART_WIDTH = L.CHART_WIDTH_CM * cm
 CHART_HEIGHT = CHART_WIDTH * 4.2 / 5.6  # the figure's aspect ratio (render/charts.py)
 
@@ -109,16 +112,31 @@ def _words(text: str) -> int:
 
 
 class _Heading(TaggedParagraph):
-    """A heading that opens a chapter (level 0) or a part of one (level 1) in the PDF outline.
+    """A heading that opens a chapter (level 0) or a part of one (level 1, 2, ...) in the PDF outline.
 
-    Its first part binds the bookmark to where it is drawn; _Document adds the outline entry."""
+    Its first part binds the bookmark to where it is drawn and adds the outline entry there (in
+    drawing order, which is reading order; a heading inside a card is drawn by the card's table)."""
 
     outline_key: str | None = None  # None on the second part of a split heading
 
     def draw(self) -> None:
         if self.outline_key:
             self.canv.bookmarkHorizontal(self.outline_key, 0, self.height)
+            self.canv.addOutlineEntry(self.outline_text, self.outline_key, level=self.outline_level)
         super().draw()
+
+
+class _Card(Table):
+    """A speerpunt's bordered block: moved whole to the next page when it does not fit in what is
+    left of this one but fits on a page; split over pages only when it is longer than a page.
+
+    (Not a KeepTogether: ReportLab does not keep a heading with a KeepTogether that follows it.)"""
+
+    def split(self, availWidth, availHeight):
+        _width, height = self.wrap(availWidth, availHeight)
+        if availHeight < height <= FRAME_HEIGHT:
+            return []
+        return super().split(availWidth, availHeight)
 
 
 class _SectionStart(Flowable):
@@ -145,11 +163,12 @@ class _Story:
         self.flow: list[Flowable] = []
         self.sections: list[list] = []  # [title, words]
         self.tags = StructureTree()
+        self.parent = self.tags.root  # where the next structure element goes: the document, or a card
         self._headings = 0
 
     def _heading(self, text: str, style: str, level: int) -> None:
         self._headings += 1
-        heading = _Heading(escape(text), self.s[style], tag=self.tags.root.add(style.upper()))
+        heading = _Heading(escape(text), self.s[style], tag=self.parent.add(style.upper()))
         heading.outline_text, heading.outline_level, heading.outline_key = text, level, f"k{self._headings}"
         self.flow.append(heading)
 
@@ -171,7 +190,7 @@ class _Story:
     def para(self, text: str, style: str = "body", url: str = "", url_description: str = "") -> None:
         """A paragraph; url: the text ends in this URL (as typed), which becomes a link."""
         self._count(text)
-        tag = self.tags.root.add("Title" if style == "title" else "P")
+        tag = self.parent.add("Title" if style == "title" else "P")
         if url:
             target = url if "://" in url or url.startswith("mailto:") else f"https://{url}"
             self.flow.append(
@@ -182,12 +201,46 @@ class _Story:
         else:
             self.flow.append(TaggedParagraph(escape(text), self.s[style], tag=tag))
 
+    def kenmerk(self, label: str, text: str) -> None:
+        """A paragraph that starts with a bold label."""
+        self._count(f"{label} {text}")
+        markup = f"<b>{escape(label)}</b>" + (f" {escape(text)}" if text else "")
+        self.flow.append(TaggedParagraph(markup, self.s["body"], tag=self.parent.add("P")))
+
+    @contextlib.contextmanager
+    def card(self) -> Iterator[None]:
+        """Everything laid out inside goes into one bordered block, a Div in the structure tree, kept
+        on one page where it fits (a card longer than a page breaks over pages, its border with it)."""
+        outer_flow, outer_parent = self.flow, self.parent
+        self.flow, self.parent = [], outer_parent.add("Div")
+        try:
+            yield
+        finally:
+            content, self.flow, self.parent = self.flow, outer_flow, outer_parent
+        if content and isinstance(content[-1], Spacer):
+            content.pop()  # the space after a last table stays outside the border
+        table = _Card([[content]], colWidths=[WIDTH], splitInRow=1, hAlign="LEFT", renderCB=TableArtifacts())
+        padding = L.CARD_PADDING_PT
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), L.CARD_BORDER_PT, ACCENT),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    *((side, (0, 0), (-1, -1), padding) for side in ("LEFTPADDING", "RIGHTPADDING")),
+                    ("TOPPADDING", (0, 0), (-1, -1), padding - 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), padding - L.SPACE_AFTER_PT),
+                ]
+            )
+        )
+        self.flow.append(table)
+        self.flow.append(Spacer(0, 8))
+
     def paras(self, texts: Sequence[str]) -> None:
         for text in texts:
             self.para(text)
 
     def bullets(self, items: Sequence[str]) -> None:
-        lijst = self.tags.root.add("L", ListNumbering="Disc")
+        lijst = self.parent.add("L", ListNumbering="Disc")
         for item in items:
             self._count(item)
             li = lijst.add("LI")
@@ -196,7 +249,7 @@ class _Story:
 
     def figure(self, content: Flowable, alt: str) -> None:
         """A chart or picture, described for whoever cannot see it."""
-        self.flow.append(Figure(content, self.tags.root.add("Figure", alt=alt, Placement="Block")))
+        self.flow.append(Figure(content, self.parent.add("Figure", alt=alt, Placement="Block")))
 
     def table(
         self,
@@ -206,7 +259,7 @@ class _Story:
         footer: Sequence[str] | None = None,
     ) -> None:
         widths = _fit([w * cm for w in widths_cm])
-        tabel = self.tags.root.add("Table")
+        tabel = self.parent.add("Table")
 
         def cell(text: str, style: str, role: str, row: Element, **scope) -> TaggedParagraph:
             return TaggedParagraph(escape(text), self.s[style], tag=row.add(role, **scope))
@@ -245,12 +298,23 @@ def _fit(widths: list[float]) -> list[float]:
     return widths if total <= WIDTH else [w * WIDTH / total for w in widths]
 
 
-def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None) -> _Story:
-    """Lay the context out as the outline (render/outline.py) says, as the Word template does."""
+def story(
+    ctx: Context,
+    chart: Callable[[], Flowable],
+    logo: Path | None = None,
+    document: Sequence[outline.Node] = outline.DOCUMENT,
+) -> _Story:
+    """Lay the context out as the outline says (the verslag's unless another is given), as the Word
+    template does."""
     s = _Story(_styles(), chart)
     s.sections.append(["Titel", 0])
     s.flow.append(_SectionStart(0))
-    for node, scope in outline.walk(outline.DOCUMENT, outline.Scope(ctx)):
+    _lay_out(s, document, outline.Scope(ctx), ctx, logo)
+    return s
+
+
+def _lay_out(s: _Story, nodes: Sequence[outline.Node], outer: outline.Scope, ctx: Context, logo: Path | None) -> None:
+    for node, scope in outline.walk(nodes, outer):
         if isinstance(node, outline.Chapter):
             s.section(outline.fill(scope, node.titel))
         elif isinstance(node, outline.Heading):
@@ -267,6 +331,8 @@ def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None)
                 url=url,
                 url_description=f"Website van {ctx['organisatie']['naam']}" if website else f"Link naar {url}",
             )
+        elif isinstance(node, outline.Kenmerk):
+            s.kenmerk(outline.fill(scope, node.label), outline.fill(scope, node.tekst))
         elif isinstance(node, outline.Paragraphs):
             s.paras(outline.items(scope, node.pad))
         elif isinstance(node, outline.Bullets):
@@ -274,6 +340,9 @@ def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None)
         elif isinstance(node, outline.Table | outline.CrossTable):
             t = outline.fill_table(node, scope)
             s.table(t.koppen, t.rijen, t.breedtes_cm, t.totaal)
+        elif isinstance(node, outline.Card):
+            with s.card():
+                _lay_out(s, node.body, scope, ctx, logo)
         elif isinstance(node, outline.Figure):
             s.figure(s.chart(), outline.lookup(scope, node.beschrijving))
             s.flow.append(Spacer(0, 6))
@@ -285,7 +354,6 @@ def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None)
                 s.figure(image, f"Logo van {ctx['organisatie']['naam']}")
         else:
             raise TypeError(f"onbekend onderdeel van de opzet: {node!r}")
-    return s
 
 
 class _Document(BaseDocTemplate):
@@ -305,7 +373,7 @@ class _Document(BaseDocTemplate):
             MARGIN_X,
             MARGIN_BOTTOM,
             WIDTH,
-            A4[1] - MARGIN_TOP - MARGIN_BOTTOM,
+            FRAME_HEIGHT,
             id="tekst",
             leftPadding=0,
             rightPadding=0,
@@ -319,8 +387,6 @@ class _Document(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _SectionStart):
             self.section_pages[flowable.index] = self.page
-        elif isinstance(flowable, _Heading) and flowable.outline_key:  # its bookmark is bound where it was drawn
-            self.canv.addOutlineEntry(flowable.outline_text, flowable.outline_key, level=flowable.outline_level)
 
     def handle_documentEnd(self) -> None:
         frame = self.frame
@@ -368,7 +434,9 @@ def _canvas_class(header: str, tags: StructureTree, metadata: dict) -> type[Canv
     return NumberedCanvas
 
 
-def _chart(verslag: Kwaliteitsverslag, draw: bool) -> Callable[[], Flowable]:
+def _chart(document, draw: bool) -> Callable[[], Flowable]:
+    """The spinnenweb of a (prepared) verslag, drawn when the outline asks for it."""
+
     def make() -> Flowable:
         if not draw:
             return Spacer(CHART_WIDTH, CHART_HEIGHT)  # same size, no matplotlib: for counting pages
@@ -380,7 +448,7 @@ def _chart(verslag: Kwaliteitsverslag, draw: bool) -> Callable[[], Flowable]:
         # The chart's text in the embedded font (svglib would otherwise look for a system font).
         register_font(fonts.FAMILY, fonts.path("Carlito-Regular.ttf"), rlgFontName=fonts.register())
         fonts.map_family()
-        drawing = svg2rlg(io.BytesIO(charts.spinnenweb(verslag.spinnenweb, verslag.verslagjaar, "svg")))
+        drawing = svg2rlg(io.BytesIO(charts.spinnenweb(document.spinnenweb, document.verslagjaar, "svg")))
         scale = CHART_WIDTH / drawing.width
         drawing.scale(scale, scale)
         drawing.width, drawing.height = CHART_WIDTH, drawing.height * scale
@@ -392,14 +460,16 @@ def _chart(verslag: Kwaliteitsverslag, draw: bool) -> Callable[[], Flowable]:
 
 
 def layout(
-    verslag: Kwaliteitsverslag,
+    document,
     max_pages: int | None = 6,
     *,
     draw_chart: bool = True,
 ) -> tuple[bytes, RenderInfo]:
-    """Lay the whole verslag out in memory: the PDF bytes and what they hold."""
-    ctx = build(verslag)
-    s = story(ctx, _chart(verslag, draw_chart), verslag.logo_pad if verslag.logo_bruikbaar else None)
+    """Lay the whole document (a verslag or a meerjarenplan) out in memory: the PDF bytes and what they hold."""
+    soort = soorten.van(document)
+    document = soort.voorbereid(document)
+    ctx = soort.context(document)
+    s = story(ctx, _chart(document, draw_chart), document.logo_pad if document.logo_bruikbaar else None, soort.outline)
     meta = ctx["metadata"]
     info = {
         "titel": meta["titel"],
@@ -431,24 +501,26 @@ def layout(
     return buffer.getvalue(), RenderInfo(pages, tuple(secties), max_pages, doc.last_fill)
 
 
-def render_pdf(verslag: Kwaliteitsverslag, path: str | os.PathLike, max_pages: int | None = 6) -> RenderInfo:
-    """Write the verslag as a PDF at path (atomically) and say what it holds.
+def render_pdf(document, path: str | os.PathLike, max_pages: PaginaLimiet = STANDAARD) -> RenderInfo:
+    """Write the verslag or meerjarenplan as a PDF at path (atomically) and say what it holds.
 
     Raises PaginaLimietOverschreden, and writes nothing, when the PDF has more than max_pages
-    pages; max_pages=None switches the limit off.
+    pages; max_pages=None switches the limit off, "standaard" is six for a verslag, none for a plan.
     """
-    pdf, info = layout(verslag, max_pages)
+    max_pages = soorten.max_pages(document, max_pages)
+    pdf, info = layout(document, max_pages)
     if max_pages is not None and info.pages > max_pages:
         raise PaginaLimietOverschreden(info)
     write_atomic(path, lambda tmp: tmp.write_bytes(pdf))
     return RenderInfo(info.pages, info.secties, max_pages, info.laatste_pagina_vol, Path(path))
 
 
-def bevindingen(verslag: Kwaliteitsverslag, max_pages: int | None) -> list[Bevinding]:
+def bevindingen(verslag, max_pages: PaginaLimiet = STANDAARD) -> list[Bevinding]:
     """The findings that need the PDF: characters its fonts cannot show, and (regel 10) the page count.
 
-    The page count lays the verslag out as render_pdf would, without drawing the chart.
+    The page count lays the document out as render_pdf would, without drawing the chart.
     """
+    max_pages = soorten.max_pages(verslag, max_pages)
     uit = [
         waarschuwing(
             pad,
@@ -464,7 +536,7 @@ def bevindingen(verslag: Kwaliteitsverslag, max_pages: int | None) -> list[Bevin
     return uit
 
 
-def unprintable_texts(verslag: Kwaliteitsverslag) -> Iterator[tuple[str, str]]:
+def unprintable_texts(verslag) -> Iterator[tuple[str, str]]:
     """(field path, characters) for each text the PDF cannot show properly."""
     for pad, text in iter_texts(verslag):
         tekens = fonts.unprintable(strip_control_characters(text))

@@ -1,9 +1,10 @@
-"""The default Word template, generated from the outline with python-docx.
+"""The default Word templates, generated from the outlines with python-docx.
 
-The template is a normal Word document: built-in styles (Title, Heading 1-2, List Bullet, a table
-style), so staff can restyle it in Word. Its docxtpl tags come from render/outline.py, the single
-source of what the verslag prints; docs/sjabloon.md lists every variable. Rebuild the bundled
-template with `python scripts/build_template.py` after changing the outline or the layout.
+A template is a normal Word document: built-in styles (Title, Heading 1-4, List Bullet, Strong, a
+table style) and one of its own, "Kaart" (the border of a meerjarenplan's speerpunt), so staff can
+restyle it in Word. Its docxtpl tags come from render/outline.py, the single source of what each
+document type prints; docs/sjabloon.md lists every variable. Rebuild the bundled templates with
+`python scripts/build_template.py` after changing an outline or the layout.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from docx.shared import Cm, Pt, RGBColor
 from . import layout as L
 from .links import HYPERLINK_STYLE
 from .outline import (
-    DOCUMENT,
     Bullets,
+    Card,
     Chapter,
     CrossTable,
     Figure,
@@ -33,21 +34,24 @@ from .outline import (
     Heading,
     If,
     Image,
+    Kenmerk,
     Node,
     Paragraph,
     Paragraphs,
     Table,
 )
+from .soorten import met_naam
 
 __all__ = ["TEMPLATE", "build"]
 
 TEMPLATE = Path(str(resources.files("kkfz_docs").joinpath("templates/kwaliteitsverslag.docx")))
-"""The bundled template."""
+"""The bundled template of the kwaliteitsverslag."""
 
 FONT = "Calibri"
 ACCENT = RGBColor.from_string(L.ACCENT)
 GREY = RGBColor.from_string(L.GREY)
 TABLE_STYLE = "Light List Accent 1"
+CARD_STYLE = "Kaart"
 
 
 def _styles(doc: Document) -> None:
@@ -106,6 +110,31 @@ def _styles(doc: Document) -> None:
     bullet = styles["List Bullet"]
     bullet.font.name = FONT
     bullet.paragraph_format.space_after = Pt(2)
+    _card_style(doc)
+
+
+def _card_style(doc: Document) -> None:
+    """The table style of a speerpunt's card: a thin border in the accent colour, room inside."""
+    style = doc.styles.add_style(CARD_STYLE, WD_STYLE_TYPE.TABLE)
+    style.base_style = doc.styles["Normal Table"]
+    tbl_pr = OxmlElement("w:tblPr")
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right"):
+        border = OxmlElement(f"w:{side}")
+        border.set(qn("w:val"), "single")
+        border.set(qn("w:sz"), str(int(L.CARD_BORDER_PT * 8)))  # eighths of a point
+        border.set(qn("w:space"), "0")
+        border.set(qn("w:color"), L.ACCENT)
+        borders.append(border)
+    tbl_pr.append(borders)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(int(L.CARD_PADDING_PT * 20 * (0.5 if side in ("top", "bottom") else 1))))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tbl_pr.append(margins)
+    style.element.append(tbl_pr)
 
 
 def _page(doc: Document) -> None:
@@ -157,17 +186,40 @@ def _field(paragraph, instruction: str) -> None:
 
 
 class Body:
-    """Small helpers that write template paragraphs and tables."""
+    """Small helpers that write template paragraphs and tables, in the document or in a table cell."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, container=None):
         self.doc = doc
+        self.container = container if container is not None else doc
 
     def p(self, text: str, style: str | None = None) -> None:
-        self.doc.add_paragraph(text, style=style)
+        self.container.add_paragraph(text, style=style)
+
+    def kenmerk(self, label: str, text: str) -> None:
+        """A paragraph that starts with a label in Word's "Strong" style."""
+        paragraph = self.container.add_paragraph()
+        paragraph.add_run(label, style="Strong")
+        if text:
+            paragraph.add_run(f" {text}")
+
+    def card(self) -> Body:
+        """A one-cell table in the "Kaart" style that Word keeps on one page where it fits; returns the
+        Body that writes inside it."""
+        table = self.container.add_table(rows=1, cols=1)
+        table.style = self.doc.styles[CARD_STYLE]
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        tr_pr = table.rows[0]._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+        _widths(table, [L.PAGE_CM[0] - 2 * L.MARGIN_X_CM])
+        cell = table.cell(0, 0)
+        first = cell.paragraphs[0]
+        first._p.getparent().remove(first._p)  # a cell starts with an empty paragraph
+        self.container.add_paragraph("", style="Normal").paragraph_format.space_after = Pt(2)
+        return Body(self.doc, cell)
 
     def tag(self, tag: str) -> None:
         """A paragraph-level docxtpl tag ({%p ... %}); the paragraph disappears on render."""
-        self.doc.add_paragraph(f"{{%p {tag} %}}")
+        self.container.add_paragraph(f"{{%p {tag} %}}")
 
     def paragraphs(self, expr: str, style: str | None = None) -> None:
         self.tag(f"for alinea in {expr}")
@@ -183,7 +235,7 @@ class Body:
         self, headers: list[str], loop: str, cells: list[str], widths: list[float], footer: list[str] | None = None
     ) -> None:
         rows = 4 + (1 if footer else 0)
-        table = self.doc.add_table(rows=rows, cols=len(headers))
+        table = self.container.add_table(rows=rows, cols=len(headers))
         table.style = self.doc.styles[TABLE_STYLE]
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         _repeat_header(table.rows[0])
@@ -199,7 +251,7 @@ class Body:
                 for run in table.cell(4, i).paragraphs[0].runs:
                     run.bold = True
         _widths(table, widths)
-        self.doc.add_paragraph("", style="Normal").paragraph_format.space_after = Pt(2)
+        self.container.add_paragraph("", style="Normal").paragraph_format.space_after = Pt(2)
 
     def dynamic_table(
         self,
@@ -214,7 +266,7 @@ class Body:
     ) -> None:
         """A table whose columns come from the data ({%tc %}), e.g. a cross table or the thema grid."""
         extra = 1 if trailing else 0
-        table = self.doc.add_table(rows=4, cols=4 + extra)
+        table = self.container.add_table(rows=4, cols=4 + extra)
         table.style = self.doc.styles[TABLE_STYLE]
         _repeat_header(table.rows[0])
         header = [first_header, f"{{%tc for kolom in {columns} %}}", "{{ kolom }}", "{%tc endfor %}"]
@@ -230,7 +282,7 @@ class Body:
         table.cell(3, 0).text = "{%tr endfor %}"
         w = [widths[0], 0.3, widths[1], 0.3] + ([trailing_cm] if trailing else [])
         _widths(table, w)
-        self.doc.add_paragraph("", style="Normal").paragraph_format.space_after = Pt(2)
+        self.container.add_paragraph("", style="Normal").paragraph_format.space_after = Pt(2)
 
 
 def _repeat_header(row) -> None:
@@ -274,6 +326,10 @@ def _write(body: Body, nodes: tuple[Node, ...]) -> None:
             body.p(node.tekst, f"Heading {node.niveau}")
         elif isinstance(node, Paragraph):
             body.p(node.tekst, STYLES[node.stijl])
+        elif isinstance(node, Kenmerk):
+            body.kenmerk(node.label, node.tekst)
+        elif isinstance(node, Card):
+            _write(body.card(), node.body)
         elif isinstance(node, Paragraphs):
             body.paragraphs(node.pad)
         elif isinstance(node, Bullets):
@@ -303,19 +359,20 @@ def _write(body: Body, nodes: tuple[Node, ...]) -> None:
             raise TypeError(f"onbekend onderdeel van de opzet: {node!r}")
 
 
-def build(target: Path = TEMPLATE) -> Path:
-    """Write the default Word template to target."""
+def build(target: Path = TEMPLATE, soort: str = "kwaliteitsverslag") -> Path:
+    """Write the default Word template of a document type ("kwaliteitsverslag", "meerjarenplan") to target."""
+    document = met_naam(soort)
     doc = Document()
     _styles(doc)
     _page(doc)
     # python-docx starts with one empty paragraph in some versions; start clean.
     for p in list(doc.paragraphs):
         p._p.getparent().remove(p._p)
-    _write(Body(doc), DOCUMENT)
+    _write(Body(doc), document.outline)
 
     props = doc.core_properties
     props.author = "kkfz-docs"
-    props.title = "Kwaliteitsverslag"
+    props.title = document.titel
     props.language = "nl-NL"
     props.created = props.modified = dt.datetime(2026, 1, 1)
     props.last_modified_by = "kkfz-docs"
