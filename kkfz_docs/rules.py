@@ -110,9 +110,10 @@ def _pdf(verslag: Kwaliteitsverslag, max_pages: int) -> list[Bevinding]:
     uit = [
         waarschuwing(
             pad,
-            f"de PDF kan deze tekens niet goed weergeven: {' '.join(tekens)} (emoji of een "
-            "schrift dat van rechts naar links loopt); in Word staan ze er wel goed. Laat ze weg of "
-            "controleer de PDF",
+            f"de PDF kan deze tekens niet weergeven: {' '.join(tekens)}; geen lettertype in kkfz-docs of "
+            "op deze computer heeft ze (in Word staan ze er wel, als Word een lettertype ervoor heeft). "
+            "Installeer een TrueType-lettertype met deze tekens (bijvoorbeeld voor Chinees), laat ze "
+            "weg of controleer de PDF",
         )
         for pad, tekens in unprintable_texts(verslag)
     ]

@@ -2,7 +2,8 @@
 
 The story is built from the same context as the Word file (render/context.py), with the same
 section order, headings, tables and texts, in Carlito, the metric twin of the template's Calibri.
-User text is escaped before it reaches ReportLab's paragraph markup. The whole document is laid
+User text is escaped before it reaches ReportLab's paragraph markup, each character in a font
+that has it (render/script_runs.py). The whole document is laid
 out in memory first; only a PDF within the page limit is written (atomically).
 """
 
@@ -13,10 +14,10 @@ import math
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from attrs import define
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -28,7 +29,6 @@ from reportlab.platypus import (
     Frame,
     Image,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -41,6 +41,7 @@ from ..verslag import Kwaliteitsverslag
 from . import fonts
 from . import layout as L
 from .context import Context, build
+from .script_runs import Paragraph, markup
 
 ACCENT = colors.HexColor(f"#{L.ACCENT}")
 TABLE_HEADER = colors.HexColor(f"#{L.TABLE_HEADER}")
@@ -162,7 +163,7 @@ class _Heading(Paragraph):
     """A heading that opens a chapter (level 0) or a part of one (level 1) in the PDF outline."""
 
     def __init__(self, text: str, style: ParagraphStyle, level: int, key: str):
-        super().__init__(escape(text), style)
+        super().__init__(markup(text, style.fontName), style)
         self.outline_text, self.outline_level, self.outline_key = text, level, key
 
 
@@ -192,17 +193,21 @@ class _Story:
         self.flow.append(_SectionStart(len(self.sections) - 1))
         self.flow.append(_Heading(title, self.s["h1"], 0, f"s{len(self.sections)}"))
 
+    def _paragraph(self, text: str, style: str, **kwargs) -> Paragraph:
+        """User text as a paragraph: escaped, each character in a font that has it."""
+        return Paragraph(markup(text, self.s[style].fontName), self.s[style], **kwargs)
+
     def _count(self, text: str) -> None:
         if self.sections:
             self.sections[-1][1] += _words(text)
 
     def h2(self, text: str) -> None:
         self._count(text)
-        self.flow.append(Paragraph(escape(text), self.s["h2"]))
+        self.flow.append(self._paragraph(text, "h2"))
 
     def para(self, text: str, style: str = "body") -> None:
         self._count(text)
-        self.flow.append(Paragraph(escape(text), self.s[style]))
+        self.flow.append(self._paragraph(text, style))
 
     def paras(self, texts: Sequence[str]) -> None:
         for text in texts:
@@ -211,7 +216,7 @@ class _Story:
     def bullets(self, items: Sequence[str]) -> None:
         for item in items:
             self._count(item)
-            self.flow.append(Paragraph(escape(item), self.s["bullet"], bulletText="•"))
+            self.flow.append(self._paragraph(item, "bullet", bulletText="•"))
 
     def table(
         self,
@@ -221,11 +226,11 @@ class _Story:
         footer: Sequence[str] | None = None,
     ) -> None:
         widths = _fit([w * cm for w in widths_cm])
-        data = [[Paragraph(escape(h), self.s["cell_head"]) for h in header]]
+        data = [[self._paragraph(h, "cell_head") for h in header]]
         for row in rows:
-            data.append([Paragraph(escape(v), self.s["cell_bold" if i == 0 else "cell"]) for i, v in enumerate(row)])
+            data.append([self._paragraph(v, "cell_bold" if i == 0 else "cell") for i, v in enumerate(row)])
         if footer:
-            data.append([Paragraph(escape(v), self.s["cell_bold"]) for v in footer])
+            data.append([self._paragraph(v, "cell_bold") for v in footer])
         for row in [header, *rows, *([footer] if footer else [])]:
             for v in row:
                 self._count(v)
@@ -418,6 +423,10 @@ class _Document(BaseDocTemplate):
 def _canvas_class(header: str) -> type[Canvas]:
     """A canvas that draws the running header and "Pagina X van Y" once the page count is known."""
     font = fonts.register()
+    style = ParagraphStyle(
+        "header", fontName=font, fontSize=L.HEADER_PT, leading=L.HEADER_PT * 1.22, textColor=GREY, alignment=TA_RIGHT
+    )
+    baseline = A4[1] - L.HEADER_FOOTER_CM * cm - L.HEADER_PT
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -434,7 +443,10 @@ def _canvas_class(header: str) -> type[Canvas]:
                 self.__dict__.update(state)
                 self.setFont(font, L.HEADER_PT)
                 self.setFillColor(GREY)
-                self.drawRightString(A4[0] - MARGIN_X, A4[1] - L.HEADER_FOOTER_CM * cm - L.HEADER_PT, header)
+                # A paragraph, so the organisation's name gets the fonts and direction of any script.
+                running = Paragraph(markup(header, font), style)
+                _, height = running.wrap(WIDTH, A4[1])
+                running.drawOn(self, MARGIN_X, baseline + L.HEADER_PT - height)
                 footer = f"Pagina {self._pageNumber} van {total}"
                 self.drawRightString(A4[0] - MARGIN_X, L.HEADER_FOOTER_CM * cm, footer)
                 super().showPage()
