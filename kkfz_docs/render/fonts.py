@@ -135,6 +135,12 @@ def font_for(ch: str) -> str | None:
 _system_names: list[str] = []
 
 
+def forget_system_fonts() -> None:
+    """Look the system fonts up again (after fonts were installed, or in tests)."""
+    font_for.cache_clear()
+    _system_names.clear()
+
+
 def _system_font(ch: str) -> str | None:
     for name in _system_names:
         if has_glyph(name, ch):
