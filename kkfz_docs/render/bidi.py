@@ -17,7 +17,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-_MIRROR = dict(zip("()[]{}<>«»‹›⁅⁆⁽⁾₍₎≤≥", ")(][}{><»«›‹⁆⁅⁾⁽₎₍≥≤", strict=True))
+MIRROR = dict(zip("()[]{}<>«»‹›⁅⁆⁽⁾₍₎≤≥", ")(][}{><»«›‹⁆⁅⁾⁽₎₍≥≤", strict=True))
 _OPENING = {"(": ")", "[": "]", "{": "}"}
 _REMOVED = ("RLE", "LRE", "RLO", "LRO", "PDF", "BN")
 _MAX_DEPTH = 125
@@ -229,7 +229,7 @@ def reorder(pieces: Sequence[tuple[str, object]]) -> list[tuple[str, object]]:
     lev = levels(text)
     out: list[tuple[str, object]] = []
     for i in visual_order(text):
-        ch = _MIRROR.get(text[i], text[i]) if lev[i] % 2 else text[i]
+        ch = MIRROR.get(text[i], text[i]) if lev[i] % 2 else text[i]
         if out and out[-1][1] is tags[i]:
             out[-1] = (out[-1][0] + ch, tags[i])
         else:

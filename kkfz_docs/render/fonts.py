@@ -8,6 +8,7 @@ shows an empty box.
 from __future__ import annotations
 
 import functools
+import itertools
 import shutil
 import subprocess
 import unicodedata
@@ -133,11 +134,13 @@ def font_for(ch: str) -> str | None:
 
 
 _system_names: list[str] = []
+_numbers = itertools.count()
 
 
 def forget_system_fonts() -> None:
     """Look the system fonts up again (after fonts were installed, or in tests)."""
     font_for.cache_clear()
+    _register_system.cache_clear()
     _system_names.clear()
 
 
@@ -173,7 +176,7 @@ def _register_system(file: str, index: int) -> str | None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError
 
-    name = f"System{len(_system_names)}"
+    name = f"System{next(_numbers)}"  # never reused: _charmap() remembers each name's characters
     try:
         font = _font_class()(name, file, subfontIndex=index)
     except (TTFError, OSError, ValueError, KeyError, IndexError):
