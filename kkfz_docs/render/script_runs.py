@@ -27,7 +27,6 @@ from reportlab.platypus import Paragraph as _Paragraph
 from . import bidi, fonts
 
 _SOFT_HYPHEN = "\xad"
-_NEXT_LINE = "\x85"  # ReportLab breaks words at it like a space
 _JOINERS = "\u200c\u200d"
 
 
@@ -62,9 +61,9 @@ def _runs(text: str) -> list[tuple[str | None, str]]:
     return runs
 
 
-def _font(ch: str, previous: str | None) -> str | None:
-    """The font for ch; "" to leave it out; None when no font has it (drawn in Carlito's .notdef
-    box, as check() warns)."""
+def _font(ch: str, previous: str | None) -> str:
+    """The font for ch, "" to leave it out. A character no font has goes to Carlito, where
+    ReportLab draws nothing in its place; check() names it (fonts.unprintable)."""
     if ch.isspace() or ch == _SOFT_HYPHEN:
         return fonts.FAMILY
     if ch in _JOINERS and previous == fonts.ARABIC:
