@@ -70,20 +70,25 @@ def files() -> list[str]:
 
 @functools.cache
 def register() -> str:
-    """Register Carlito and the bundled fallbacks with ReportLab once per process; returns the
-    regular Carlito font's name."""
+    """Register Carlito with ReportLab once per process; returns the regular font's name. The
+    fallbacks are registered when a text first needs them (fallback())."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    Font = _font_class()
     for name, filename in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, path(filename)))
-    for name, (regular, bold) in FALLBACKS.items():
-        pdfmetrics.registerFont(Font(name, path(regular)))
-        if bold:
-            pdfmetrics.registerFont(Font(f"{name}-Bold", path(bold)))
     map_family()
     return FAMILY
+
+
+@functools.cache
+def fallback(name: str) -> str:
+    """Register a bundled fallback font (name or name-Bold) with ReportLab; returns the name."""
+    from reportlab.pdfbase import pdfmetrics
+
+    regular, bold = FALLBACKS[name.removesuffix("-Bold")]
+    pdfmetrics.registerFont(_font_class()(name, path(bold if name.endswith("-Bold") else regular)))
+    return name
 
 
 def path(filename: str) -> str:
@@ -103,8 +108,9 @@ def map_family() -> None:
 
 def variant(name: str, bold: bool) -> str:
     """The bold font of a fallback where it has one, else the font itself."""
-    has_bold = name in FALLBACKS and FALLBACKS[name][1] is not None
-    return f"{name}-Bold" if bold and has_bold else name
+    if name not in FALLBACKS:
+        return name
+    return fallback(f"{name}-Bold" if bold and FALLBACKS[name][1] is not None else name)
 
 
 @functools.cache
@@ -112,6 +118,8 @@ def _charmap(name: str) -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
 
     register()
+    if name.removesuffix("-Bold") in FALLBACKS:
+        fallback(name)
     return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 
