@@ -148,6 +148,7 @@ _numbers = itertools.count()
 def forget_system_fonts() -> None:
     """Look the system fonts up again (after fonts were installed, or in tests)."""
     font_for.cache_clear()
+    _catalog.cache_clear()
     _register_system.cache_clear()
     _system_names.clear()
 
@@ -156,25 +157,41 @@ def _system_font(ch: str) -> str | None:
     for name in _system_names:
         if has_glyph(name, ch):
             return name
+    cp = ord(ch)
+    for file, index, ranges in _catalog():
+        if any(lo <= cp <= hi for lo, hi in ranges):
+            name = _register_system(file, index)
+            if name is not None and has_glyph(name, ch):
+                return name
+    return None
+
+
+@functools.cache
+def _catalog() -> list[tuple[str, int, list[tuple[int, int]]]]:
+    """The system's fonts with the characters each has, from one fc-list call; empty without
+    fontconfig."""
     fc_list = shutil.which("fc-list")
     if fc_list is None:
-        return None
+        return []
     try:
         found = subprocess.run(
-            [fc_list, "--format", "%{file}\t%{index}\n", f":charset={ord(ch):x}"],
+            [fc_list, "--format", "%{file}\t%{index}\t%{charset}\n"],
             capture_output=True,
             text=True,
-            timeout=30,
+            timeout=60,
             check=False,
         ).stdout
     except (OSError, subprocess.SubprocessError):
-        return None
+        return []
+    catalog = []
     for line in sorted(found.splitlines()):
-        file, _, index = line.partition("\t")
-        name = _register_system(file, int(index or 0))
-        if name is not None and has_glyph(name, ch):
-            return name
-    return None
+        file, index, charset = [*line.split("\t"), "", ""][:3]
+        try:
+            ranges = [(int(a, 16), int(b or a, 16)) for a, _, b in (r.partition("-") for r in charset.split())]
+            catalog.append((file, int(index or 0), ranges))
+        except ValueError:
+            continue
+    return catalog
 
 
 @functools.cache
