@@ -2,7 +2,8 @@
 
 The story is built from the same context as the Word file (render/context.py), with the same
 section order, headings, tables and texts, in Carlito, the metric twin of the template's Calibri.
-User text is escaped before it reaches ReportLab's paragraph markup. The whole document is laid
+User text is escaped before it reaches ReportLab's paragraph markup, each character in a font
+that has it (render/script_runs.py). The whole document is laid
 out in memory first; only a PDF within the page limit is written (atomically).
 """
 
@@ -12,9 +13,9 @@ import io
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -51,6 +52,7 @@ from .pdf_tags import (
     TaggedParagraph,
     artifact,
 )
+from .script_runs import Paragraph, markup
 
 ACCENT = colors.HexColor(f"#{L.ACCENT}")
 TABLE_HEADER = colors.HexColor(f"#{L.TABLE_HEADER}")
@@ -149,7 +151,7 @@ class _Story:
 
     def _heading(self, text: str, style: str, level: int) -> None:
         self._headings += 1
-        heading = _Heading(escape(text), self.s[style], tag=self.tags.root.add(style.upper()))
+        heading = _Heading(markup(text, self.s[style].fontName), self.s[style], tag=self.tags.root.add(style.upper()))
         heading.outline_text, heading.outline_level, heading.outline_key = text, level, f"k{self._headings}"
         self.flow.append(heading)
 
@@ -176,11 +178,16 @@ class _Story:
             target = url if "://" in url or url.startswith("mailto:") else f"https://{url}"
             self.flow.append(
                 LinkedParagraph(
-                    escape(text), self.s[style], tag=tag, url=url, target=target, description=url_description
+                    markup(text, self.s[style].fontName),
+                    self.s[style],
+                    tag=tag,
+                    url=url,
+                    target=target,
+                    description=url_description,
                 )
             )
         else:
-            self.flow.append(TaggedParagraph(escape(text), self.s[style], tag=tag))
+            self.flow.append(TaggedParagraph(markup(text, self.s[style].fontName), self.s[style], tag=tag))
 
     def paras(self, texts: Sequence[str]) -> None:
         for text in texts:
@@ -192,7 +199,15 @@ class _Story:
             self._count(item)
             li = lijst.add("LI")
             label = li.add("Lbl")
-            self.flow.append(ListItem(escape(item), self.s["bullet"], bulletText="•", tag=li.add("LBody"), label=label))
+            self.flow.append(
+                ListItem(
+                    markup(item, self.s["bullet"].fontName),
+                    self.s["bullet"],
+                    bulletText="•",
+                    tag=li.add("LBody"),
+                    label=label,
+                )
+            )
 
     def figure(self, content: Flowable, alt: str) -> None:
         """A chart or picture, described for whoever cannot see it."""
@@ -209,7 +224,7 @@ class _Story:
         tabel = self.tags.root.add("Table")
 
         def cell(text: str, style: str, role: str, row: Element, **scope) -> TaggedParagraph:
-            return TaggedParagraph(escape(text), self.s[style], tag=row.add(role, **scope))
+            return TaggedParagraph(markup(text, self.s[style].fontName), self.s[style], tag=row.add(role, **scope))
 
         tr = tabel.add("TR")
         data = [[cell(h, "cell_head", "TH", tr, Scope="Column") for h in header]]
@@ -335,6 +350,10 @@ def _canvas_class(header: str, tags: StructureTree, metadata: dict) -> type[Canv
     showPage() is not deferred, so bookmarks and marked content belong to the page being drawn; the
     footers are added to the finished pages' content streams (ReportLab writes those only at save)."""
     font = fonts.register()
+    style = ParagraphStyle(
+        "header", fontName=font, fontSize=L.HEADER_PT, leading=L.HEADER_PT * 1.22, textColor=GREY, alignment=TA_RIGHT
+    )
+    baseline = A4[1] - L.HEADER_FOOTER_CM * cm - L.HEADER_PT
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -350,7 +369,11 @@ def _canvas_class(header: str, tags: StructureTree, metadata: dict) -> type[Canv
                 self.restoreState()
 
         def showPage(self) -> None:
-            self._running(header, A4[1] - L.HEADER_FOOTER_CM * cm - L.HEADER_PT, "Header")
+            with artifact(self, "Pagination", "Header"):
+                # A paragraph, so the organisation's name gets the fonts and direction of any script.
+                running = Paragraph(markup(header, font), style)
+                _, height = running.wrap(WIDTH, A4[1])
+                running.drawOn(self, MARGIN_X, baseline + L.HEADER_PT - height)
             super().showPage()
 
         def save(self) -> None:
@@ -452,8 +475,9 @@ def bevindingen(verslag: Kwaliteitsverslag, max_pages: int | None) -> list[Bevin
     uit = [
         waarschuwing(
             pad,
-            f"de PDF kan deze tekens niet goed weergeven: {' '.join(tekens)} (emoji of een schrift dat "
-            "van rechts naar links loopt); in Word staan ze er wel goed. Laat ze weg of controleer de PDF",
+            f"de PDF kan deze tekens niet weergeven: {' '.join(tekens)}; geen lettertype in kkfz-docs of op deze "
+            "computer heeft ze (in Word staan ze er wel, als Word een lettertype ervoor heeft). Installeer een "
+            "TrueType-lettertype met deze tekens (bijvoorbeeld voor Chinees), laat ze weg of controleer de PDF",
         )
         for pad, tekens in unprintable_texts(verslag)
     ]
