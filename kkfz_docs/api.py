@@ -60,14 +60,20 @@ def render_docx(verslag: VerslagOfPad, path: str | os.PathLike, template: str | 
     return render(_verslag(verslag), path, template)
 
 
-def render_pdf(verslag: VerslagOfPad, path: str | os.PathLike, max_pages: int | None = 6) -> RenderInfo:
+def render_pdf(
+    verslag: VerslagOfPad,
+    path: str | os.PathLike,
+    max_pages: int | None = 6,
+    template: str | os.PathLike | None = None,
+) -> RenderInfo:
     """Write the verslag as a PDF (atomically); info.pages is its page count.
 
     Raises PaginaLimietOverschreden, writing nothing, when it runs over max_pages (None: no limit).
+    template: the Word template of the house style; the PDF takes its fonts, sizes and colours.
     """
     from .render.pdf import render_pdf as render
 
-    return render(_verslag(verslag), path, max_pages)
+    return render(_verslag(verslag), path, max_pages, template)
 
 
 def export_template(path: str | os.PathLike) -> Path:
