@@ -70,15 +70,21 @@ def render_docx(document: DocumentOfPad, path: str | os.PathLike, template: str 
     return render(_document(document), path, template)
 
 
-def render_pdf(document: DocumentOfPad, path: str | os.PathLike, max_pages: PaginaLimiet = "standaard") -> RenderInfo:
+def render_pdf(
+    document: DocumentOfPad,
+    path: str | os.PathLike,
+    max_pages: PaginaLimiet = "standaard",
+    template: str | os.PathLike | None = None,
+) -> RenderInfo:
     """Write the document as a PDF (atomically); info.pages is its page count.
 
     Raises PaginaLimietOverschreden, writing nothing, when it runs over max_pages: "standaard" is six
     pages for a verslag (the handreiking's advice) and no limit for a meerjarenplan; None: no limit.
+    template: the Word template of the house style; the PDF takes its fonts, sizes and colours.
     """
     from .render.pdf import render_pdf as render
 
-    return render(_document(document), path, max_pages)
+    return render(_document(document), path, max_pages, template)
 
 
 def export_template(path: str | os.PathLike, soort: str = "kwaliteitsverslag") -> Path:

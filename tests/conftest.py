@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from kkfz_docs.render.fonts import forget_system_fonts
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "fixtures").glob("*.yaml"))
 
@@ -84,3 +86,19 @@ def _hypothesis_profiles() -> None:
 
 
 _hypothesis_profiles()
+
+
+@pytest.fixture
+def system_fonts(tmp_path, monkeypatch):
+    """Point fontconfig at the given folders only; no folders: a computer without any font."""
+
+    def use(*folders):
+        conf = tmp_path / "fonts.conf"
+        dirs = "".join(f"<dir>{d}</dir>" for d in folders)
+        conf.write_text(f'<?xml version="1.0"?><fontconfig>{dirs}<cachedir>{tmp_path}/fc</cachedir></fontconfig>')
+        monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
+        forget_system_fonts()
+
+    yield use
+    monkeypatch.undo()
+    forget_system_fonts()

@@ -36,6 +36,8 @@ class RenderInfo:
     laatste_pagina_vol: float
     """How full the last page is, 0-1."""
     pad: Path | None = None
+    meldingen: tuple[str, ...] = ()
+    """Warnings of the render itself, e.g. a font of the template that was not found."""
 
     @property
     def woorden(self) -> int:

@@ -3,8 +3,9 @@
 The story walks the document's outline (render/outline.py) over the same context as the Word file,
 with the same section order, headings, tables and texts, in Carlito, the metric twin of the
 template's Calibri; a meerjarenplan's speerpunten become bordered cards. User text is escaped
-before it reaches ReportLab's paragraph markup. The whole document is laid out in memory first;
-only a PDF within the page limit is written (atomically).
+before it reaches ReportLab's paragraph markup, each character in a font that has it
+(render/script_runs.py). The whole document is laid out in memory first; only a PDF within the
+page limit is written (atomically).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import io
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from xml.sax.saxutils import escape
 
+from attrs import evolve
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.fonts import tt2ps
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -37,9 +40,10 @@ from ..atomic import write_atomic
 from ..errors import PaginaLimietOverschreden
 from ..findings import Bevinding, waarschuwing
 from ..text import iter_texts, strip_control_characters
-from . import fonts, outline, soorten
+from . import fonts, house_style, outline, soorten
 from . import layout as L
 from .context import Context
+from .house_style import HouseStyle, TextStyle
 from .info import RenderInfo, SectieInfo
 from .links import split_links
 from .pdf_tags import (
@@ -52,11 +56,9 @@ from .pdf_tags import (
     TaggedParagraph,
     artifact,
 )
+from .script_runs import Paragraph, markup
 from .soorten import STANDAARD, PaginaLimiet
 
-ACCENT = colors.HexColor(f"#{L.ACCENT}")
-TABLE_HEADER = colors.HexColor(f"#{L.TABLE_HEADER}")
-GREY = colors.HexColor(f"#{L.GREY}")
 BODY_PT = L.BODY_PT
 LEADING = BODY_PT * 1.22 * L.LINE_SPACING  # Calibri's (and Carlito's) line height is 1.22 em
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = L.MARGIN_X_CM * cm, L.MARGIN_TOP_CM * cm, L.MARGIN_BOTTOM_CM * cm
@@ -66,44 +68,50 @@ CHART_WIDTH = L.CHART_WIDTH_CM * cm
 CHART_HEIGHT = CHART_WIDTH * 4.2 / 5.6  # the figure's aspect ratio (render/charts.py)
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    font = fonts.register()
-    bold = f"{font}-Bold"
-    body = ParagraphStyle("body", fontName=font, fontSize=BODY_PT, leading=LEADING, spaceAfter=L.SPACE_AFTER_PT)
+def _color(hex6: str) -> colors.Color:
+    return colors.HexColor(f"#{hex6}")
+
+
+def _styles(house: HouseStyle) -> dict[str, ParagraphStyle]:
+    """The paragraph styles of the PDF, from the house style of the Word template (house_style.py)."""
+
+    def style(name: str, text: TextStyle, leading: float, **extra) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=tt2ps(text.font, int(text.bold), int(text.italic)),
+            fontSize=text.size,
+            leading=text.size * leading,
+            textColor=_color(text.color),
+            spaceBefore=text.space_before,
+            spaceAfter=text.space_after,
+            allowWidows=0,
+            allowOrphans=0,
+            **extra,
+        )
+
+    fonts.register()
+    b = house.body
+    body = style("body", b, 1.22 * b.line_spacing)  # Calibri's (and Carlito's) line height is 1.22 em
+    bold = tt2ps(b.font, 1, 0)
     return {
         "body": body,
-        "title": ParagraphStyle(
-            "title",
-            parent=body,
-            fontName=bold,
-            fontSize=L.TITLE_PT,
-            leading=L.TITLE_PT * 1.22,
-            textColor=ACCENT,
-            spaceAfter=2,
-        ),
-        "subtitle": ParagraphStyle(
-            "subtitle", parent=body, fontSize=L.SUBTITLE_PT, leading=L.SUBTITLE_PT * 1.25, textColor=GREY, spaceAfter=6
-        ),
-        **{
-            name: ParagraphStyle(
-                name,
-                parent=body,
-                fontName=f"{font}-BoldItalic" if name == "h4" else bold,
-                fontSize=size,
-                leading=size * 1.27,
-                textColor=ACCENT,
-                spaceBefore=before,
-                spaceAfter=after,
-                keepWithNext=1,
-            )
-            for name, (size, before, after) in L.HEADINGS.items()
-        },
-        "bullet": ParagraphStyle(
-            "bullet", parent=body, leftIndent=0.63 * cm, bulletIndent=0, spaceAfter=2, bulletFontName=font
+        "title": style("title", house.title, 1.22),
+        "subtitle": style("subtitle", house.subtitle, 1.25),
+        **{f"h{n}": style(f"h{n}", h, 1.27, keepWithNext=1) for n, h in house.headings.items()},
+        "bullet": style(
+            "bullet",
+            house.bullet,
+            1.22 * house.bullet.line_spacing,
+            leftIndent=0.63 * cm,
+            bulletIndent=0,
+            bulletFontName=body.fontName,
         ),
         "cell": ParagraphStyle("cell", parent=body, spaceAfter=0),
         "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=bold, spaceAfter=0),
-        "cell_head": ParagraphStyle("cell_head", parent=body, fontName=bold, textColor=colors.white, spaceAfter=0),
+        "cell_head": ParagraphStyle(
+            "cell_head", parent=body, fontName=bold, textColor=_color(house.table_text), spaceAfter=0
+        ),
+        "header": style("header", house.header, 1.22, alignment=TA_RIGHT),
     }
 
 
@@ -157,8 +165,10 @@ class _Story:
     Each method also adds the structure elements of what it lays out to the tagged PDF's structure
     tree (render/pdf_tags.py), in reading order; each flowable draws itself as its element's content."""
 
-    def __init__(self, styles: dict[str, ParagraphStyle], chart: Callable[[], Flowable]):
-        self.s = styles
+    def __init__(self, house: HouseStyle, chart: Callable[[], Flowable]):
+        self.s = _styles(house)
+        self.rule = _color(house.table_fill)  # the table header's fill, and the tables' rules
+        self.card_border = _color(house.card_border)
         self.chart = chart
         self.flow: list[Flowable] = []
         self.sections: list[list] = []  # [title, words]
@@ -168,7 +178,7 @@ class _Story:
 
     def _heading(self, text: str, style: str, level: int) -> None:
         self._headings += 1
-        heading = _Heading(escape(text), self.s[style], tag=self.parent.add(style.upper()))
+        heading = _Heading(markup(text, self.s[style].fontName), self.s[style], tag=self.parent.add(style.upper()))
         heading.outline_text, heading.outline_level, heading.outline_key = text, level, f"k{self._headings}"
         self.flow.append(heading)
 
@@ -195,17 +205,25 @@ class _Story:
             target = url if "://" in url or url.startswith("mailto:") else f"https://{url}"
             self.flow.append(
                 LinkedParagraph(
-                    escape(text), self.s[style], tag=tag, url=url, target=target, description=url_description
+                    markup(text, self.s[style].fontName),
+                    self.s[style],
+                    tag=tag,
+                    url=url,
+                    target=target,
+                    description=url_description,
                 )
             )
         else:
-            self.flow.append(TaggedParagraph(escape(text), self.s[style], tag=tag))
+            self.flow.append(TaggedParagraph(markup(text, self.s[style].fontName), self.s[style], tag=tag))
 
     def kenmerk(self, label: str, text: str) -> None:
         """A paragraph that starts with a bold label."""
         self._count(f"{label} {text}")
-        markup = f"<b>{escape(label)}</b>" + (f" {escape(text)}" if text else "")
-        self.flow.append(TaggedParagraph(markup, self.s["body"], tag=self.parent.add("P")))
+        body = self.s["body"]
+        tekst = f"<b>{markup(label, self.s['cell_bold'].fontName)}</b>" + (
+            f" {markup(text, body.fontName)}" if text else ""
+        )
+        self.flow.append(TaggedParagraph(tekst, body, tag=self.parent.add("P")))
 
     @contextlib.contextmanager
     def card(self) -> Iterator[None]:
@@ -224,7 +242,7 @@ class _Story:
         table.setStyle(
             TableStyle(
                 [
-                    ("BOX", (0, 0), (-1, -1), L.CARD_BORDER_PT, ACCENT),
+                    ("BOX", (0, 0), (-1, -1), L.CARD_BORDER_PT, self.card_border),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     *((side, (0, 0), (-1, -1), padding) for side in ("LEFTPADDING", "RIGHTPADDING")),
                     ("TOPPADDING", (0, 0), (-1, -1), padding - 4),
@@ -245,7 +263,15 @@ class _Story:
             self._count(item)
             li = lijst.add("LI")
             label = li.add("Lbl")
-            self.flow.append(ListItem(escape(item), self.s["bullet"], bulletText="•", tag=li.add("LBody"), label=label))
+            self.flow.append(
+                ListItem(
+                    markup(item, self.s["bullet"].fontName),
+                    self.s["bullet"],
+                    bulletText="•",
+                    tag=li.add("LBody"),
+                    label=label,
+                )
+            )
 
     def figure(self, content: Flowable, alt: str) -> None:
         """A chart or picture, described for whoever cannot see it."""
@@ -262,7 +288,7 @@ class _Story:
         tabel = self.parent.add("Table")
 
         def cell(text: str, style: str, role: str, row: Element, **scope) -> TaggedParagraph:
-            return TaggedParagraph(escape(text), self.s[style], tag=row.add(role, **scope))
+            return TaggedParagraph(markup(text, self.s[style].fontName), self.s[style], tag=row.add(role, **scope))
 
         tr = tabel.add("TR")
         data = [[cell(h, "cell_head", "TH", tr, Scope="Column") for h in header]]
@@ -277,9 +303,9 @@ class _Story:
         style = [
             ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),  # else ReportLab sets Helvetica, unembedded
             ("FONTSIZE", (0, 0), (-1, -1), BODY_PT),
-            ("BACKGROUND", (0, 0), (-1, 0), TABLE_HEADER),
-            ("BOX", (0, 0), (-1, -1), 0.75, TABLE_HEADER),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.5, TABLE_HEADER),
+            ("BACKGROUND", (0, 0), (-1, 0), self.rule),
+            ("BOX", (0, 0), (-1, -1), 0.75, self.rule),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.5, self.rule),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 5.4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 5.4),
@@ -287,7 +313,7 @@ class _Story:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ]
         if footer:
-            style.append(("LINEABOVE", (0, -1), (-1, -1), 1.5, TABLE_HEADER))
+            style.append(("LINEABOVE", (0, -1), (-1, -1), 1.5, self.rule))
         table.setStyle(TableStyle(style))
         self.flow.append(table)
         self.flow.append(Spacer(0, LEADING + 4))  # the Word template's empty paragraph after a table
@@ -302,11 +328,12 @@ def story(
     ctx: Context,
     chart: Callable[[], Flowable],
     logo: Path | None = None,
+    house: HouseStyle | None = None,
     document: Sequence[outline.Node] = outline.DOCUMENT,
 ) -> _Story:
     """Lay the context out as the outline says (the verslag's unless another is given), as the Word
     template does."""
-    s = _Story(_styles(), chart)
+    s = _Story(house or house_style.default(), chart)
     s.sections.append(["Titel", 0])
     s.flow.append(_SectionStart(0))
     _lay_out(s, document, outline.Scope(ctx), ctx, logo)
@@ -394,13 +421,13 @@ class _Document(BaseDocTemplate):
         super().handle_documentEnd()
 
 
-def _canvas_class(header: str, tags: StructureTree, metadata: dict) -> type[Canvas]:
+def _canvas_class(header: str, tags: StructureTree, metadata: dict, style: ParagraphStyle) -> type[Canvas]:
     """A canvas that draws the running header on each page as it is shown, and "Pagina X van Y" on all
     pages once the page count is known; then it writes the structure tree.
 
     showPage() is not deferred, so bookmarks and marked content belong to the page being drawn; the
     footers are added to the finished pages' content streams (ReportLab writes those only at save)."""
-    font = fonts.register()
+    baseline = A4[1] - L.HEADER_FOOTER_CM * cm - style.fontSize
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -410,13 +437,17 @@ def _canvas_class(header: str, tags: StructureTree, metadata: dict) -> type[Canv
         def _running(self, text: str, y: float, subtype: str) -> None:
             with artifact(self, "Pagination", subtype):
                 self.saveState()
-                self.setFont(font, L.HEADER_PT)
-                self.setFillColor(GREY)
+                self.setFont(style.fontName, style.fontSize)
+                self.setFillColor(style.textColor)
                 self.drawRightString(A4[0] - MARGIN_X, y, text)
                 self.restoreState()
 
         def showPage(self) -> None:
-            self._running(header, A4[1] - L.HEADER_FOOTER_CM * cm - L.HEADER_PT, "Header")
+            with artifact(self, "Pagination", "Header"):
+                # A paragraph, so the organisation's name gets the fonts and direction of any script.
+                running = Paragraph(markup(header, style.fontName), style)
+                _, height = running.wrap(WIDTH, A4[1])
+                running.drawOn(self, MARGIN_X, baseline + style.fontSize - height)
             super().showPage()
 
         def save(self) -> None:
@@ -464,12 +495,18 @@ def layout(
     max_pages: int | None = 6,
     *,
     draw_chart: bool = True,
+    template: str | os.PathLike | None = None,
 ) -> tuple[bytes, RenderInfo]:
-    """Lay the whole document (a verslag or a meerjarenplan) out in memory: the PDF bytes and what they hold."""
+    """Lay the whole document (a verslag or a meerjarenplan) out in memory: the PDF bytes and what they hold.
+
+    template: a Word template whose house style (fonts, sizes, colours, spacing) the PDF takes.
+    """
     soort = soorten.van(document)
     document = soort.voorbereid(document)
     ctx = soort.context(document)
-    s = story(ctx, _chart(document, draw_chart), document.logo_pad if document.logo_bruikbaar else None, soort.outline)
+    house = house_style.read(template) if template is not None else house_style.default()
+    logo = document.logo_pad if document.logo_bruikbaar else None
+    s = story(ctx, _chart(document, draw_chart), logo, house, soort.outline)
     meta = ctx["metadata"]
     info = {
         "titel": meta["titel"],
@@ -491,28 +528,40 @@ def layout(
         displayDocTitle=True,
         initialFontName=fonts.register(),
     )
-    doc.build(s.flow, canvasmaker=_canvas_class(ctx["koptekst"], s.tags, info))
+    doc.build(s.flow, canvasmaker=_canvas_class(ctx["koptekst"], s.tags, info, s.s["header"]))
     pages = doc.page
     starts = [doc.section_pages.get(i, pages) for i in range(len(s.sections))]
     secties = []
     for i, (titel, woorden) in enumerate(s.sections):
         end = starts[i + 1] if i + 1 < len(starts) else pages
         secties.append(SectieInfo(titel, starts[i], max(starts[i], end), woorden))
-    return buffer.getvalue(), RenderInfo(pages, tuple(secties), max_pages, doc.last_fill)
+    meldingen = tuple(
+        f"het lettertype '{family}' van het sjabloon is niet op deze computer gevonden (als TrueType-bestand); de "
+        "PDF gebruikt Carlito. Installeer het lettertype of kies in het sjabloon een ander"
+        for family in house.missing_fonts
+    )
+    return buffer.getvalue(), RenderInfo(pages, tuple(secties), max_pages, doc.last_fill, meldingen=meldingen)
 
 
-def render_pdf(document, path: str | os.PathLike, max_pages: PaginaLimiet = STANDAARD) -> RenderInfo:
+def render_pdf(
+    document,
+    path: str | os.PathLike,
+    max_pages: PaginaLimiet = STANDAARD,
+    template: str | os.PathLike | None = None,
+) -> RenderInfo:
     """Write the verslag or meerjarenplan as a PDF at path (atomically) and say what it holds.
 
     Raises PaginaLimietOverschreden, and writes nothing, when the PDF has more than max_pages
     pages; max_pages=None switches the limit off, "standaard" is six for a verslag, none for a plan.
+    template: a Word template whose house style the PDF takes (info.meldingen says when one of its
+    fonts was not found).
     """
     max_pages = soorten.max_pages(document, max_pages)
-    pdf, info = layout(document, max_pages)
+    pdf, info = layout(document, max_pages, template=template)
     if max_pages is not None and info.pages > max_pages:
         raise PaginaLimietOverschreden(info)
     write_atomic(path, lambda tmp: tmp.write_bytes(pdf))
-    return RenderInfo(info.pages, info.secties, max_pages, info.laatste_pagina_vol, Path(path))
+    return evolve(info, pad=Path(path))
 
 
 def bevindingen(verslag, max_pages: PaginaLimiet = STANDAARD) -> list[Bevinding]:
@@ -524,8 +573,9 @@ def bevindingen(verslag, max_pages: PaginaLimiet = STANDAARD) -> list[Bevinding]
     uit = [
         waarschuwing(
             pad,
-            f"de PDF kan deze tekens niet goed weergeven: {' '.join(tekens)} (emoji of een schrift dat "
-            "van rechts naar links loopt); in Word staan ze er wel goed. Laat ze weg of controleer de PDF",
+            f"de PDF kan deze tekens niet weergeven: {' '.join(tekens)}; geen lettertype in kkfz-docs of op deze "
+            "computer heeft ze (in Word staan ze er wel, als Word een lettertype ervoor heeft). Installeer een "
+            "TrueType-lettertype met deze tekens (bijvoorbeeld voor Chinees), laat ze weg of controleer de PDF",
         )
         for pad, tekens in unprintable_texts(verslag)
     ]

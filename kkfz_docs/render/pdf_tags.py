@@ -27,8 +27,10 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject, PDFStream, PDFString
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 from reportlab.platypus.tables import TableRenderCB
+
+from .script_runs import Paragraph
 
 ROLE_MAP = {"Title": "H1"}  # our own structure types, mapped to standard ones
 _OWNER = {"Scope": "Table", "ListNumbering": "List", "BBox": "Layout", "Placement": "Layout"}

@@ -1,0 +1,311 @@
+"""The house style of a Word template, read back for the PDF: fonts, sizes, colours and spacing.
+
+The PDF takes its look from the same template the Word file is made with: the bundled one by
+default (which render/word_template.py builds from render/layout.py), or a template restyled in
+Word. Read are the styles Normal, Title, Subtitle, Heading 1-4, List Bullet, Header, the first row of
+the template's table style and the border of the table style "Kaart" (a meerjarenplan's speerpunt).
+A font family is used when a TrueType file of it is on the system (or it is Calibri, whose metric
+twin Carlito is bundled); otherwise the PDF uses Carlito and says so.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from attrs import define, evolve
+
+from . import fonts
+from . import layout as L
+
+__all__ = ["HouseStyle", "TextStyle", "default", "read"]
+
+
+@define(frozen=True)
+class TextStyle:
+    """How one kind of text looks; sizes in points, colours as six hex digits."""
+
+    font: str
+    size: float
+    color: str
+    bold: bool = False
+    italic: bool = False
+    space_before: float = 0.0
+    space_after: float = 0.0
+    line_spacing: float = 1.0
+
+
+@define(frozen=True)
+class HouseStyle:
+    body: TextStyle
+    title: TextStyle
+    subtitle: TextStyle
+    headings: dict[int, TextStyle]
+    bullet: TextStyle
+    header: TextStyle
+    table_fill: str
+    table_text: str
+    card_border: str = L.ACCENT
+    """The colour of the border around a speerpunt (the table style "Kaart")."""
+    missing_fonts: tuple[str, ...] = ()
+    """Font families of the template that were not found; Carlito stands in for them."""
+
+
+def default() -> HouseStyle:
+    """The bundled template's house style (the measures of render/layout.py)."""
+    body = TextStyle(fonts.FAMILY, L.BODY_PT, "000000", space_after=L.SPACE_AFTER_PT, line_spacing=L.LINE_SPACING)
+    headings = {
+        int(name[1]): evolve(
+            body,
+            size=size,
+            color=L.ACCENT,
+            bold=True,
+            italic=name == "h4",
+            space_before=before,
+            space_after=after,
+            line_spacing=1.0,
+        )
+        for name, (size, before, after) in L.HEADINGS.items()
+    }
+    return HouseStyle(
+        body=body,
+        title=evolve(headings[1], size=L.TITLE_PT, space_before=0, space_after=2),
+        subtitle=evolve(body, size=L.SUBTITLE_PT, color=L.GREY, space_after=6, line_spacing=1.0),
+        headings=headings,
+        bullet=evolve(body, space_after=2),
+        header=evolve(body, size=L.HEADER_PT, color=L.GREY, space_after=0, line_spacing=1.0),
+        table_fill=L.TABLE_HEADER,
+        table_text="FFFFFF",
+    )
+
+
+def read(template: str | os.PathLike) -> HouseStyle:
+    """The house style of a template; cached per file and modification time."""
+    path = Path(template)
+    return _read(str(path.resolve()), path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _read(path: str, _mtime: int) -> HouseStyle:
+    from docx import Document
+
+    document = Document(path)
+    theme = _Theme(document)
+    base = default()
+    missing: list[str] = []
+
+    def text_style(name: str, fallback: TextStyle) -> TextStyle:
+        style = _style(document, name)
+        if style is None:
+            return fallback
+        family = theme.font(_chain(style, _font_attr)) or fallback.font
+        font = _font(family, missing)
+        return TextStyle(
+            font=font,
+            size=_chain(style, lambda s: s.font.size.pt if s.font.size else None) or fallback.size,
+            color=theme.color(_chain(style, _color_attr)) or fallback.color,
+            bold=bool(_chain(style, lambda s: s.font.bold)),
+            italic=bool(_chain(style, lambda s: s.font.italic)),
+            space_before=_chain(style, lambda s: _pt(s.paragraph_format.space_before)) or 0.0,
+            space_after=_chain(style, lambda s: _pt(s.paragraph_format.space_after)) or 0.0,
+            line_spacing=_chain(style, lambda s: _multiple(s.paragraph_format.line_spacing)) or 1.0,
+        )
+
+    body = text_style("Normal", base.body)
+    fill, text = _table_header(document, theme)
+    return HouseStyle(
+        body=body,
+        title=text_style("Title", base.title),
+        subtitle=text_style("Subtitle", base.subtitle),
+        headings={n: text_style(f"Heading {n}", base.headings[n]) for n in base.headings},
+        bullet=text_style("List Bullet", base.bullet),
+        header=text_style("Header", base.header),
+        table_fill=fill or base.table_fill,
+        table_text=text or base.table_text,
+        card_border=_card_border(document, theme) or base.card_border,
+        missing_fonts=tuple(dict.fromkeys(missing)),
+    )
+
+
+def _style(document, name: str):
+    try:
+        return document.styles[name]
+    except KeyError:
+        return None
+
+
+def _chain(style, get):
+    """A property of a style, or of the style it is based on, and so on (None when none sets it)."""
+    while style is not None:
+        value = get(style)
+        if value is not None:
+            return value
+        style = style.base_style
+    return None
+
+
+def _pt(length) -> float | None:
+    return None if length is None else length.pt
+
+
+def _multiple(spacing) -> float | None:
+    return spacing if isinstance(spacing, float) else None
+
+
+def _font_attr(style) -> str | None:
+    """The font a style names: a family, or 'major'/'minor' for the theme's heading and body font."""
+    rpr = style.element.rPr
+    fonts_el = rpr.rFonts if rpr is not None else None
+    if fonts_el is None:
+        return None
+    from docx.oxml.ns import qn
+
+    theme = fonts_el.get(qn("w:asciiTheme"))
+    if theme:
+        return "major" if theme.startswith("major") else "minor"
+    return fonts_el.get(qn("w:ascii"))
+
+
+def _color_attr(style) -> str | None:
+    from docx.oxml.ns import qn
+
+    rpr = style.element.rPr
+    color = rpr.find(qn("w:color")) if rpr is not None else None
+    if color is None:
+        return None
+    theme = color.get(qn("w:themeColor"))
+    return f"theme:{theme}" if theme else color.get(qn("w:val"))
+
+
+class _Theme:
+    """The theme's fonts and colours, for styles that name them ('minor', 'theme:accent1')."""
+
+    def __init__(self, document):
+        part = next((p for p in document.part.package.parts if p.partname.endswith("/theme1.xml")), None)
+        xml = part.blob.decode("utf-8") if part is not None else ""
+        self.fonts = {
+            k: m.group(1)
+            for k in ("major", "minor")
+            if (m := re.search(rf'<a:{k}Font>\s*<a:latin typeface="([^"]*)"', xml))
+        }
+        colour = r'<a:(dk1|lt1|dk2|lt2|accent\d|hlink|folHlink)>\s*<a:(?:srgbClr val|sysClr [^>]*lastClr)="(\w{6})"'
+        self.colors = dict(re.findall(colour, xml))
+
+    def font(self, name: str | None) -> str | None:
+        if name in ("major", "minor"):
+            return self.fonts.get(name)
+        return name
+
+    def color(self, value: str | None) -> str | None:
+        if not value or value == "auto":
+            return None
+        if value.startswith("theme:"):
+            key = {"text1": "dk1", "background1": "lt1", "text2": "dk2", "background2": "lt2"}.get(value[6:], value[6:])
+            return self.colors.get(key)
+        return value.upper() if re.fullmatch(r"[0-9A-Fa-f]{6}", value) else None
+
+
+def _table_header(document, theme: _Theme) -> tuple[str | None, str | None]:
+    """The fill and text colour of the header row of the first table's style."""
+    from docx.oxml.ns import qn
+
+    body = document.element.body
+    tbl_style = next(body.iter(qn("w:tblStyle")), None)
+    if tbl_style is None:
+        return None, None
+    style = next((s for s in document.styles if s.style_id == tbl_style.get(qn("w:val"))), None)
+    if style is None:
+        return None, None
+    first = next((e for e in style.element.findall(qn("w:tblStylePr")) if e.get(qn("w:type")) == "firstRow"), None)
+    if first is None:
+        return None, None
+    shd = first.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
+    color = first.find(f"{qn('w:rPr')}/{qn('w:color')}")
+    fill = None
+    if shd is not None:
+        fill = (
+            theme.color(f"theme:{shd.get(qn('w:themeFill'))}")
+            if shd.get(qn("w:themeFill"))
+            else theme.color(shd.get(qn("w:fill")))
+        )
+    text = None
+    if color is not None:
+        text = (
+            theme.color(f"theme:{color.get(qn('w:themeColor'))}")
+            if color.get(qn("w:themeColor"))
+            else theme.color(color.get(qn("w:val")))
+        )
+    return fill, text
+
+
+def _card_border(document, theme: _Theme) -> str | None:
+    """The colour of the top border of the table style "Kaart", if the template has it."""
+    from docx.oxml.ns import qn
+
+    style = _style(document, "Kaart")
+    top = style.element.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}/{qn('w:top')}") if style is not None else None
+    if top is None:
+        return None
+    theme_color = top.get(qn("w:themeColor"))
+    return theme.color(f"theme:{theme_color}") if theme_color else theme.color(top.get(qn("w:color")))
+
+
+_METRIC_TWINS = {"calibri": fonts.FAMILY, "carlito": fonts.FAMILY}
+
+
+def _font(family: str, missing: list[str]) -> str:
+    """The ReportLab name of a family's regular face (bold and italic mapped), registered on first use."""
+    twin = _METRIC_TWINS.get(family.strip().lower())
+    if twin:
+        return fonts.register()
+    name = _register_family(family.strip())
+    if name is None:
+        missing.append(family)
+        return fonts.register()
+    return name
+
+
+@functools.cache
+def _register_family(family: str) -> str | None:
+    """Find the family's four faces with fontconfig and register them; None when it is not on the system."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    fc_match = shutil.which("fc-match")
+    if fc_match is None or not family:
+        return None
+    faces = {}
+    for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
+        pattern = f"{family}:weight={'bold' if bold else 'regular'}:slant={'italic' if italic else 'roman'}"
+        try:
+            found = subprocess.run(
+                [fc_match, "-f", "%{family}\t%{file}", pattern], capture_output=True, text=True, timeout=20, check=False
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            return None
+        families, _, file = found.partition("\t")
+        if family.lower() not in [f.strip().lower() for f in families.split(",")] or not file.lower().endswith(".ttf"):
+            if (bold, italic) == (0, 0):
+                return None
+            continue
+        faces[(bold, italic)] = file
+    name = f"Huisstijl-{re.sub(r'[^A-Za-z0-9]', '', family)}"
+    try:
+        for (bold, italic), file in faces.items():
+            face = name + {(0, 0): "", (1, 0): "-Bold", (0, 1): "-Italic", (1, 1): "-BoldItalic"}[(bold, italic)]
+            font = fonts._font_class()(face, file)
+            if "glyf" not in font.face.table:
+                return None
+            pdfmetrics.registerFont(font)
+    except (TTFError, OSError, ValueError, KeyError, IndexError):
+        return None
+    for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
+        source = (bold, italic) if (bold, italic) in faces else (bold, 0) if (bold, 0) in faces else (0, 0)
+        face = name + {(0, 0): "", (1, 0): "-Bold", (0, 1): "-Italic", (1, 1): "-BoldItalic"}[source]
+        addMapping(name, bold, italic, face)
+    return name

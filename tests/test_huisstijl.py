@@ -1,0 +1,103 @@
+"""A template restyled in Word restyles the Word file everywhere, and the PDF takes its house style."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import FIXTURES
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from pypdf import PdfReader
+
+import kkfz_docs as kd
+from kkfz_docs.render import fonts
+from kkfz_docs.render import layout as L
+
+COLOURS = {"Normal": "2F2F2F", "Title": "8B1A1A", "Heading 1": "6A2C91", "Heading 2": "1E6B30", "List Bullet": "5A3E1B"}
+TABLE_FILL = "7A3B00"
+
+
+def restyle(source, target, heading_font: str = "Symbola") -> None:
+    """What a communications department does in Word: other colours, sizes and fonts in the styles."""
+    doc = Document(source)
+    for name, colour in COLOURS.items():
+        doc.styles[name].font.color.rgb = RGBColor.from_string(colour)
+    doc.styles["Title"].font.size = Pt(28)
+    rfonts = doc.styles["Heading 1"].element.rPr.rFonts
+    for attr in list(rfonts.attrib):
+        del rfonts.attrib[attr]
+    rfonts.set(qn("w:ascii"), heading_font)
+    rfonts.set(qn("w:hAnsi"), heading_font)
+    table_style = next(s for s in doc.styles if s.name == "KKFZ-tabel")
+    for shd in table_style.element.iter(qn("w:shd")):
+        shd.set(qn("w:fill"), TABLE_FILL)
+    doc.save(target)
+
+
+def fill_colours(pdf) -> set[str]:
+    """Every fill colour set on any page, as hex."""
+    found = set()
+    for page in PdfReader(pdf).pages:
+        content = page.get_contents().get_data().decode("latin-1")
+        for r, g, b in re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) rg", content):
+            found.add("".join(f"{round(float(x) * 255):02X}" for x in (r, g, b)))
+    return found
+
+
+def font_sizes(pdf, text: str) -> set[float]:
+    sizes = set()
+    for page in PdfReader(pdf).pages:
+        page.extract_text(visitor_text=lambda t, cm, tm, fd, fs: sizes.add(round(fs, 1)) if text in t else None)
+    return sizes
+
+
+@pytest.fixture
+def huisstijl(tmp_path, system_fonts):
+    system_fonts(fonts.path(""))  # Symbola, a bundled fallback font, stands in for a font on the system
+    template = tmp_path / "huisstijl.docx"
+    restyle(kd.export_template(tmp_path / "standaard.docx"), template)
+    return template
+
+
+def test_the_default_pdf_has_the_default_house_style(tmp_path):
+    pdf = kd.render_pdf(kd.load(FIXTURES[0]), tmp_path / "v.pdf").pad
+    assert {L.ACCENT, L.TABLE_HEADER, L.GREY} <= fill_colours(pdf)
+
+
+def test_a_restyled_template_restyles_every_text_of_the_word_file(huisstijl, tmp_path):
+    path = kd.render_docx(kd.load(FIXTURES[0]), tmp_path / "v.docx", template=huisstijl)
+    doc = Document(path)
+    for name, colour in COLOURS.items():
+        assert doc.styles[name].font.color.rgb == RGBColor.from_string(colour)
+    # No text carries a colour, size or font of its own: everything follows the styles.
+    direct = [
+        r
+        for r in doc.element.body.iter(qn("w:rPr"))
+        if r.find(qn("w:color")) is not None or r.find(qn("w:sz")) is not None or r.find(qn("w:rFonts")) is not None
+    ]
+    assert direct == []
+
+
+def test_the_pdf_takes_the_colours_sizes_and_fonts_of_a_restyled_template(huisstijl, tmp_path):
+    info = kd.render_pdf(kd.load(FIXTURES[0]), tmp_path / "v.pdf", template=huisstijl)
+    colours = fill_colours(info.pad)
+    assert {*COLOURS.values(), TABLE_FILL} <= colours
+    assert L.ACCENT not in colours
+    assert font_sizes(info.pad, "Kwaliteitsverslag 2024") == {28.0, L.HEADER_PT}  # the title, the running header
+    used = {
+        str(f["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(info.pad).pages
+        for f in page["/Resources"]["/Font"].values()
+    }
+    assert any(name.startswith("Symbola") for name in used)
+    assert info.meldingen == ()
+
+
+def test_a_template_font_that_is_not_on_the_computer_gives_carlito_and_a_warning(tmp_path, system_fonts):
+    system_fonts()  # no fonts at all
+    template = tmp_path / "huisstijl.docx"
+    restyle(kd.export_template(tmp_path / "standaard.docx"), template, heading_font="Fantasieletter Pro")
+    info = kd.render_pdf(kd.load(FIXTURES[0]), tmp_path / "v.pdf", template=template)
+    assert len(info.meldingen) == 1 and "Fantasieletter Pro" in info.meldingen[0] and "Carlito" in info.meldingen[0]
