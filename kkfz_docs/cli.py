@@ -1,4 +1,4 @@
-"""The command line: kkfz-docs new | check | render | template."""
+"""The command line: kkfz-docs new | check | render | template, for verslagen and meerjarenplannen."""
 
 from __future__ import annotations
 
@@ -13,9 +13,12 @@ from pathlib import Path
 
 from .api import check, export_template
 from .atomic import write_atomic
-from .errors import OngeldigVerslag
+from .errors import OngeldigVerslag, WaardeFout
 from .findings import Bevinding
 from .load import load
+from .meerjarenplan import Meerjarenplan
+from .nieuw import meerjarenplan_skelet, volgend_bestand, volgend_verslag
+from .values import Periode
 from .verslag import Kwaliteitsverslag
 
 EXIT_OK, EXIT_FOUT, EXIT_ONLEESBAAR = 0, 1, 2
@@ -37,13 +40,33 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="opdracht", required=True, metavar="opdracht")
 
-    new = sub.add_parser("new", help="maak een nieuw, leeg verslag (YAML) met uitleg bij elk veld")
-    new.add_argument(
-        "--jaar", type=int, default=dt.date.today().year - 1, help="het verslagjaar (standaard: vorig jaar)"
+    new = sub.add_parser(
+        "new",
+        help="maak een nieuw verslag (YAML) met uitleg bij elk veld, een nieuw meerjarenplan, of het "
+        "verslag van dit jaar uit dat van vorig jaar",
     )
+    new.add_argument("--jaar", type=int, default=None, help="het verslagjaar (standaard: vorig jaar)")
     new.add_argument("--organisatie", default="", help="de naam van de organisatie")
     new.add_argument(
-        "-o", "--uitvoer", type=Path, help="het bestand om te maken (standaard: kwaliteitsverslag-<jaar>.yaml)"
+        "--van",
+        type=Path,
+        metavar="BESTAND",
+        help="begin met het verslag van vorig jaar: neem de blijvende teksten over (om na te lezen), maak van "
+        "de ontwikkelpunten de doelen van dit jaar en zet de cijfers van vorig jaar ernaast",
+    )
+    new.add_argument("--meerjarenplan", action="store_true", help="maak een nieuw, leeg meerjarenplan")
+    new.add_argument(
+        "--periode",
+        default=None,
+        metavar="JAAR-JAAR",
+        help="de periode van het meerjarenplan, bijvoorbeeld 2025-2028 (standaard: dit jaar en drie jaar verder)",
+    )
+    new.add_argument(
+        "-o",
+        "--uitvoer",
+        type=Path,
+        help="het bestand om te maken (standaard: kwaliteitsverslag-<jaar>.yaml, meerjarenplan-<periode>.yaml, of "
+        "met --van naast het verslag van vorig jaar)",
     )
     new.add_argument("--overschrijf", action="store_true", help="overschrijf een bestaand bestand")
 
@@ -75,16 +98,31 @@ def _parser() -> argparse.ArgumentParser:
     ren.add_argument(
         "--max-paginas",
         type=int,
-        default=6,
+        default=None,
         metavar="N",
-        help="het hoogste aantal pagina's van de PDF (standaard 6, het advies van de handreiking)",
+        help="het hoogste aantal pagina's van de PDF (standaard: 6 voor een verslag, het advies van de "
+        "handreiking; geen grens voor een meerjarenplan)",
     )
     ren.add_argument("--geen-paginalimiet", action="store_true", help="maak de PDF ook als die te lang is")
     ren.add_argument("--sjabloon", type=Path, metavar="BESTAND", help="een eigen Word-sjabloon (huisstijl)")
+    ren.add_argument(
+        "--sjabloon-meerjarenplan",
+        type=Path,
+        metavar="BESTAND",
+        help="een eigen Word-sjabloon voor de meerjarenplannen (--sjabloon geldt voor de verslagen)",
+    )
     ren.add_argument("--forceer", action="store_true", help="maak het verslag ook als de controle fouten vindt")
 
     tpl = sub.add_parser("template", help="bewaar het standaard Word-sjabloon om het in Word aan te passen")
-    tpl.add_argument("-o", "--uitvoer", type=Path, default=Path("kwaliteitsverslag-sjabloon.docx"), metavar="BESTAND")
+    tpl.add_argument(
+        "-o",
+        "--uitvoer",
+        type=Path,
+        default=None,
+        metavar="BESTAND",
+        help="standaard: kwaliteitsverslag-sjabloon.docx of meerjarenplan-sjabloon.docx",
+    )
+    tpl.add_argument("--meerjarenplan", action="store_true", help="het sjabloon van het meerjarenplan")
     tpl.add_argument("--overschrijf", action="store_true", help="overschrijf een bestaand bestand")
     return p
 
@@ -108,14 +146,59 @@ def skeleton(jaar: int, organisatie: str = "") -> str:
 
 
 def _new(args: argparse.Namespace) -> int:
-    doel: Path = args.uitvoer or Path(f"kwaliteitsverslag-{args.jaar}.yaml")
-    if doel.exists() and not args.overschrijf:
-        print(f"kkfz-docs: {doel} bestaat al; kies een andere naam met -o of gebruik --overschrijf", file=sys.stderr)
-        return EXIT_FOUT
-    text = skeleton(args.jaar, args.organisatie)
+    if args.van is not None and args.meerjarenplan:
+        return _fout("kies --van (een verslag uit dat van vorig jaar) of --meerjarenplan, niet allebei")
+    if args.van is not None:
+        return _new_van(args)
+    if args.meerjarenplan:
+        return _new_meerjarenplan(args)
+    jaar = args.jaar if args.jaar is not None else dt.date.today().year - 1
+    doel: Path = args.uitvoer or Path(f"kwaliteitsverslag-{jaar}.yaml")
+    return _write_new(doel, skeleton(jaar, args.organisatie), args.overschrijf)
+
+
+def _fout(melding: str, code: int = EXIT_FOUT) -> int:
+    print(f"kkfz-docs: {melding}", file=sys.stderr)
+    return code
+
+
+def _write_new(doel: Path, text: str, overschrijf: bool) -> int:
+    if doel.exists() and not overschrijf:
+        return _fout(f"{doel} bestaat al; kies een andere naam met -o of gebruik --overschrijf")
     write_atomic(doel, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     print(f"{doel} gemaakt. Vul het in en controleer het met: kkfz-docs check {doel}")
     return EXIT_OK
+
+
+def _new_meerjarenplan(args: argparse.Namespace) -> int:
+    begin = dt.date.today().year
+    periode = Periode(begin, begin + 3)
+    if args.periode is not None:
+        try:
+            periode = Periode.parse(args.periode)
+        except WaardeFout as e:
+            return _fout(f"--periode: {e}", EXIT_ONLEESBAAR)
+    doel: Path = args.uitvoer or Path(f"meerjarenplan-{periode.eerste_jaar}-{periode.laatste_jaar}.yaml")
+    return _write_new(
+        doel, meerjarenplan_skelet(periode.eerste_jaar, periode.laatste_jaar, args.organisatie), args.overschrijf
+    )
+
+
+def _new_van(args: argparse.Namespace) -> int:
+    vorig, code = _load(args.van)
+    if vorig is None:
+        return code
+    if not isinstance(vorig, Kwaliteitsverslag):
+        return _fout(f"{args.van} is een meerjarenplan; geef met --van het kwaliteitsverslag van vorig jaar")
+    jaar = vorig.verslagjaar + 1
+    if args.jaar is not None and args.jaar != jaar:
+        return _fout(
+            f"{args.van} gaat over {vorig.verslagjaar}, dus het nieuwe verslag over {jaar}, niet over {args.jaar}"
+        )
+    doel: Path = args.uitvoer or volgend_bestand(args.van, jaar)
+    if doel.resolve() == args.van.resolve():
+        return _fout(f"{doel} is het verslag van vorig jaar zelf; kies met -o een andere naam")
+    return _write_new(doel, volgend_verslag(args.van, doel), args.overschrijf)
 
 
 def _print_findings(bestand: Path, bevindingen: Sequence[Bevinding]) -> None:
@@ -129,7 +212,7 @@ def _print_findings(bestand: Path, bevindingen: Sequence[Bevinding]) -> None:
         print(f"  {b.niveau.value.upper():<13} {b.waar}: {b.melding}")
 
 
-def _load(bestand: Path) -> tuple[Kwaliteitsverslag | None, int]:
+def _load(bestand: Path) -> tuple[Kwaliteitsverslag | Meerjarenplan | None, int]:
     """Load one file; on failure print why and return the exit code it earns."""
     try:
         return load(bestand), EXIT_OK
@@ -163,7 +246,8 @@ def _render(args: argparse.Namespace) -> int:
         args.uitvoer,
         formaten=formaten,
         sjabloon=args.sjabloon,
-        max_pages=None if args.geen_paginalimiet else args.max_paginas,
+        sjabloon_meerjarenplan=args.sjabloon_meerjarenplan,
+        max_pages=None if args.geen_paginalimiet else "standaard" if args.max_paginas is None else args.max_paginas,
         forceer=args.forceer,
         jobs=args.jobs,
         voortgang=voortgangsbalk(),
@@ -187,16 +271,14 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
-    if args.uitvoer.exists() and not args.overschrijf:
-        print(
-            f"kkfz-docs: {args.uitvoer} bestaat al; kies een andere naam met -o of gebruik --overschrijf",
-            file=sys.stderr,
-        )
-        return EXIT_FOUT
-    export_template(args.uitvoer)
+    soort = "meerjarenplan" if args.meerjarenplan else "kwaliteitsverslag"
+    uitvoer: Path = args.uitvoer or Path(f"{soort}-sjabloon.docx")
+    if uitvoer.exists() and not args.overschrijf:
+        return _fout(f"{uitvoer} bestaat al; kies een andere naam met -o of gebruik --overschrijf")
+    export_template(uitvoer, soort)
     print(
-        f"{args.uitvoer} gemaakt. Pas de opmaak aan in Word en gebruik het met: "
-        f"kkfz-docs render VERSLAG --sjabloon {args.uitvoer}"
+        f"{uitvoer} gemaakt. Pas de opmaak aan in Word en gebruik het met: "
+        f"kkfz-docs render {'MEERJARENPLAN' if args.meerjarenplan else 'VERSLAG'} --sjabloon {uitvoer}"
     )
     return EXIT_OK
 

@@ -56,7 +56,12 @@ def _doel(doel: DoelVoortgang, plan: Meerjarenplan) -> DoelVoortgang:
 
 def regels(verslag: Kwaliteitsverslag, _pad: str, cyclus: Cyclus) -> Iterator[Bevinding]:
     """The links: the plan covers the verslagjaar, every code is the plan's, every speerpunt due by
-    the end of the verslagjaar is among the doelen; last year's verslag is of the year before."""
+    the end of the verslagjaar is among the doelen; last year's verslag is of the year before.
+
+    With last year's verslag linked, a due speerpunt it reported behaald or vervallen is not asked
+    for again, nor one due before last year that it no longer named (its own check asked for it then);
+    one it named with another status stays asked for until a verslag reports it done.
+    """
     yield from _plan(verslag, cyclus)
     yield from _vorig(verslag, cyclus)
 
@@ -108,13 +113,20 @@ def _plan(verslag: Kwaliteitsverslag, cyclus: Cyclus) -> Iterator[Bevinding]:
                     f"het doel noemt als gepland {doel.gepland}, het meerjarenplan geeft {sp.naam} de deadline "
                     f"{sp.deadline}; laat 'gepland' weg om de deadline uit het plan te gebruiken, of pas het plan aan",
                 )
-    afgerond_vorig = _afgerond(verslag.vorig)
+    vorig = _vorige_doelen(verslag.vorig)
     per_pijler: dict[Pijler, list[Speerpunt]] = {}
     for pp, sp in plan.speerpunten:
         if sp.deadline is None or sp.deadline.laatste_jaar > jaar:
             continue
-        if {sp.code.strip(), _sleutel(sp.titel)} & (genoemd | afgerond_vorig):
+        sleutels = {sp.code.strip(), _sleutel(sp.titel)} - {""}
+        if sleutels & genoemd:
             continue
+        if verslag.vorig is not None:
+            status = next((vorig[k] for k in sleutels if k in vorig), "niet genoemd")
+            if status in AFGEROND:
+                continue  # last year's verslag reported it behaald or vervallen
+            if status == "niet genoemd" and sp.deadline.laatste_jaar < verslag.vorig.verslagjaar:
+                continue  # due before last year, and last year's verslag no longer carried it
         per_pijler.setdefault(pp.nummer, []).append(sp)
     for nummer, ontbrekend in per_pijler.items():
         yield _niet_genoemd(verslag.pijlers, nummer, ontbrekend, jaar)
@@ -125,15 +137,13 @@ def _sleutel(titel: str) -> str:
     return "titel:" + " ".join(titel.casefold().split()) if titel.strip() else ""
 
 
-def _afgerond(vorig: Kwaliteitsverslag | None) -> set[str]:
-    """Codes and titles of the doelen last year's verslag reported as behaald or vervallen."""
-    if vorig is None:
-        return set()
-    uit: set[str] = set()
-    for p in vorig.pijlers:
+def _vorige_doelen(vorig: Kwaliteitsverslag | None) -> dict[str, DoelStatus | None]:
+    """The status last year's verslag gave each doel, by speerpunt code and by titel."""
+    uit: dict[str, DoelStatus | None] = {}
+    for p in vorig.pijlers if vorig is not None else ():
         for d in p.doelen:
-            if d.status in AFGEROND:
-                uit |= {d.speerpunt.strip(), _sleutel(d.titel)} - {""}
+            for sleutel in {d.speerpunt.strip(), _sleutel(d.titel)} - {""}:
+                uit[sleutel] = d.status
     return uit
 
 

@@ -42,13 +42,15 @@ SOORTEN: dict[str, type[Kwaliteitsverslag | Meerjarenplan]] = {
 """The document types by what a file says under `soort:`; without it, a file is a kwaliteitsverslag."""
 
 
-def load(source: Source) -> Kwaliteitsverslag | Meerjarenplan:
+def load(source: Source, *, koppelingen: bool = True) -> Kwaliteitsverslag | Meerjarenplan:
     """Read a kwaliteitsverslag or a meerjarenplan (`soort: meerjarenplan`) from a YAML or JSON file
-    path, YAML/JSON text, or a dict; a verslag with the files it links to (koppelingen.py).
+    path, YAML/JSON text, or a dict; a verslag with the files it links to (koppelingen.py), unless
+    koppelingen=False.
 
     Raises OngeldigVerslag with every problem found, each with its field path and (for YAML) line.
     """
-    return koppel(_load(source), _load)
+    document = _load(source)
+    return koppel(document, _load) if koppelingen else document
 
 
 def _load(source: Source) -> Kwaliteitsverslag | Meerjarenplan:
