@@ -106,6 +106,15 @@ def test_a_deadline_may_be_a_year_a_quarter_or_a_range(deadline):
     assert kd.load(data).pijlers[0].speerpunten[0].deadline == Periode.parse(deadline)
 
 
+def test_a_periode_written_as_on_a_cover_is_read():
+    data = plan_data()
+    data["periode"] = "2023|2026"  # as a provider's plan writes it on its cover
+    assert kd.load(data).periode == Periode(2023, 2026)
+    data["periode"] = "vanaf 2023"
+    with pytest.raises(kd.OngeldigVerslag, match="periode"):
+        kd.load(data)
+
+
 def test_an_unknown_soort_is_a_fout_naming_the_field():
     data = plan_data()
     data["soort"] = "jaarplan"
