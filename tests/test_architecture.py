@@ -20,7 +20,7 @@ LAYERS = [
     {"convert", "koppelingen", "load"},
     {"rules"},
     {"render"},
-    {"api", "batch", "preview", "cli", "__init__", "__main__"},
+    {"api", "batch", "preview", "cli", "nieuw", "__init__", "__main__"},
 ]
 
 
