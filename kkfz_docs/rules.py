@@ -7,6 +7,7 @@ import datetime as dt
 import attrs
 
 from .findings import Bevinding, fout, waarschuwing
+from .images import inspect
 from .sections import algemene_informatie, organisatie, pijlers, prestatie_indicatoren
 from .text import editing_note, has_control_characters, iter_texts
 from .verslag import Kwaliteitsverslag
@@ -84,22 +85,24 @@ def _jaar_en_data(verslag: Kwaliteitsverslag, vandaag: dt.date) -> list[Bevindin
 
 def _logo(verslag: Kwaliteitsverslag) -> list[Bevinding]:
     pad = verslag.logo_pad
-    if pad is None or verslag.logo_bruikbaar:
+    if pad is None:
         return []
+    naam = verslag.organisatie.logo.strip()
     if not pad.is_file():
         return [
             waarschuwing(
                 "organisatie.logo",
-                f"het logo '{verslag.organisatie.logo.strip()}' is niet gevonden "
-                f"(gezocht als {pad}); het verslag wordt zonder logo gemaakt. Geef het pad vanaf de map "
-                "van het verslag",
+                f"het logo '{naam}' is niet gevonden (gezocht als {pad}); het verslag wordt zonder logo gemaakt. "
+                "Geef het pad vanaf de map van het verslag",
             )
         ]
+    logo = inspect(pad)
+    if logo.usable:
+        return []
     return [
         waarschuwing(
             "organisatie.logo",
-            f"het logo '{verslag.organisatie.logo.strip()}' is geen PNG- of "
-            "JPEG-afbeelding; het verslag wordt zonder logo gemaakt. Sla het logo op als .png",
+            f"het logo '{naam}' {logo.problem}; het verslag wordt zonder logo gemaakt. {logo.advice.rstrip('.')}",
         )
     ]
 

@@ -254,15 +254,15 @@ def _fit(widths: list[float]) -> list[float]:
     return widths if total <= WIDTH else [w * WIDTH / total for w in widths]
 
 
-def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None) -> _Story:
+def story(ctx: Context, chart: Callable[[], Flowable], logo: bytes | None = None) -> _Story:
     """Lay the context out in the order of the Word template (scripts/build_template.py)."""
     s = _Story(_styles(), chart)
     s.sections.append(["Titel", 0])
     s.flow.append(_SectionStart(0))
     if logo is not None:
-        width, height = ImageReader(str(logo)).getSize()
+        width, height = ImageReader(io.BytesIO(logo)).getSize()
         h = L.LOGO_HEIGHT_CM * cm
-        s.flow.append(Image(str(logo), width=h * width / height, height=h, hAlign="LEFT"))
+        s.flow.append(Image(io.BytesIO(logo), width=h * width / height, height=h, hAlign="LEFT"))
     s.para(ctx["titel"], "title")
     s.para(ctx["organisatie"]["regel"], "subtitle")
     if ctx["ondertitel"]:
@@ -473,7 +473,8 @@ def layout(
 ) -> tuple[bytes, RenderInfo]:
     """Lay the whole verslag out in memory: the PDF bytes and what they hold."""
     ctx = build(verslag)
-    s = story(ctx, _chart(verslag, draw_chart), verslag.logo_pad if verslag.logo_bruikbaar else None)
+    logo = verslag.logo_afbeelding
+    s = story(ctx, _chart(verslag, draw_chart), logo.data if logo is not None else None)
     meta = ctx["metadata"]
     buffer = io.BytesIO()
     doc = _Document(
