@@ -4,11 +4,11 @@ The public API. Renderers load docxtpl and ReportLab only when they are called.
 """
 
 from .batch import Resultaat, render_many
-from .errors import Invoerfout, OngeldigVerslag, PaginaLimietOverschreden, SjabloonFout
+from .errors import Invoerfout, OngeldigVerslag, PaginaLimietOverschreden, Schrijffout, SjabloonFout
 from .findings import Bevinding, Niveau
 from .load import load, to_data
 from .preview import pdf_paginas
-from .render import export_template, render_docx, render_pdf
+from .render import export_template, render_docx, render_files, render_pdf
 from .rules import check
 from .sections.algemene_informatie import AlgemeneInformatie, Clienten, Zorgtype
 from .sections.organisatie import Organisatie
@@ -39,6 +39,7 @@ __all__ = [
     "Planning",
     "PrestatieIndicator",
     "Resultaat",
+    "Schrijffout",
     "SjabloonFout",
     "Spinnenweb",
     "Tabel",
@@ -50,6 +51,7 @@ __all__ = [
     "load",
     "pdf_paginas",
     "render_docx",
+    "render_files",
     "render_many",
     "render_pdf",
     "to_data",

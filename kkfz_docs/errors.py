@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import define
 
-__all__ = ["Invoerfout", "OngeldigVerslag", "PaginaLimietOverschreden", "SjabloonFout"]
+__all__ = ["Invoerfout", "OngeldigVerslag", "PaginaLimietOverschreden", "Schrijffout", "SjabloonFout"]
 
 
 @define(frozen=True)
@@ -45,10 +45,16 @@ class PaginaLimietOverschreden(Exception):
     .info is the RenderInfo of the layout: the page count and each chapter's pages and words.
     """
 
-    def __init__(self, info):
+    def __init__(self, info, toevoeging: str = ""):
         self.info = info
-        super().__init__(info.melding())
+        super().__init__(info.melding() + toevoeging)
 
 
 class SjabloonFout(ValueError):
-    """A Word template cannot be used (missing, not a .docx, or a tag that does not work); nothing was written."""
+    """A Word template cannot be used (missing, not a .docx, damaged, a tag that does not work or is not
+    allowed, or over the time or memory limit); nothing was written."""
+
+
+class Schrijffout(OSError):
+    """An output file cannot be written (the folder is a file, no rights, the disk is full); nothing was
+    written, and files already at the target are unchanged. .errno is the operating system's code."""

@@ -82,13 +82,6 @@ def render_bytes(verslag: Kwaliteitsverslag, template: str | os.PathLike | None 
     return _unique_parts(buffer.getvalue())
 
 
-def render_docx(verslag: Kwaliteitsverslag, path: str | os.PathLike, template: str | os.PathLike | None = None) -> Path:
-    """Write the verslag as a Word file at path (atomically) and return the path."""
-    from ..atomic import write_atomic
-
-    return write_atomic(path, lambda tmp: tmp.write_bytes(render_bytes(verslag, template)))
-
-
 def _unique_parts(data: bytes) -> bytes:
     """The zip with each part once (a safety net: python-docx can add a part the template also has)."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
