@@ -191,7 +191,14 @@ def _is_xml(name: str) -> bool:
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
+_DTD_MARKS = tuple(
+    mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be")
+)
+
+
 def _parse(naam: str, name: str, blob: bytes):
+    if any(mark in blob for mark in _DTD_MARKS):  # before the parser sees it: libxml2 reads a DTD's entities
+        _refuse_dtd(naam, name)
     try:
         root = etree.fromstring(blob, _PARSER)
     except etree.XMLSyntaxError as e:
@@ -201,12 +208,16 @@ def _parse(naam: str, name: str, blob: bytes):
         ) from None
     docinfo = root.getroottree().docinfo
     if docinfo.internalDTD is not None or docinfo.doctype:
-        raise SjabloonFout(
-            f"het sjabloon {naam} bevat in {name} een DTD (<!DOCTYPE ...>) met eigen definities; Word schrijft die "
-            "nooit, en ze kunnen bestanden van deze computer binnenhalen of het geheugen vullen. Gebruik dit "
-            "sjabloon niet; maak een nieuw met 'kkfz-docs template'"
-        )
+        _refuse_dtd(naam, name)
     return root
+
+
+def _refuse_dtd(naam: str, name: str) -> None:
+    raise SjabloonFout(
+        f"het sjabloon {naam} bevat in {name} een DTD (<!DOCTYPE ...>) met eigen definities; Word schrijft die "
+        "nooit, en ze kunnen bestanden van deze computer binnenhalen of het geheugen vullen. Gebruik dit "
+        "sjabloon niet; maak een nieuw met 'kkfz-docs template'"
+    )
 
 
 def _content_types(root, names) -> dict[str, str]:
