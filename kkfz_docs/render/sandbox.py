@@ -19,6 +19,7 @@ and '<') and is strict about undefined variables, so a typo in a template fails 
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -149,7 +150,7 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
                 "'*' maakt een getal van meer dan 1200 cijfers; dat kan een sjabloon niet nodig hebben", r"\*"
             )
     elif operator == "**":
-        if _is_int(left) and _is_int(right) and right > 0 and abs(left) > 1 and left.bit_length() * right > MAX_BITS:
+        if _is_int(left) and _is_int(right) and right > 0 and abs(left) > 1 and math.log2(abs(left)) * right > MAX_BITS:
             raise Geweigerd(
                 f"'**' maakt een getal van meer dan 1200 cijfers ({left} tot de macht {right}); dat kan een "
                 "sjabloon niet nodig hebben",
