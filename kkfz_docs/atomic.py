@@ -55,7 +55,9 @@ def write_together(files: Mapping[Path, bytes]) -> list[Path]:
 
     Each file goes to a temporary file first; only when all are written are they moved into place,
     one after the other, while the lock is held, so two renders to the same target never leave
-    the Word file of one beside the PDF of the other. Temporary files of these targets that are
+    the Word file of one beside the PDF of the other. If moving one fails, those already moved are
+    put back (hard links keep the old files until then); only a process killed between two moves
+    can leave a new file beside an old one. Temporary files of these targets that are
     older than the lock (left by a render that was killed) are removed. An OSError becomes a
     Schrijffout that says in Dutch what is wrong and that nothing was written.
     """
@@ -73,19 +75,52 @@ def write_together(files: Mapping[Path, bytes]) -> list[Path]:
             for target in targets:
                 remove_stale(target, since)
             temporary: dict[Path, Path] = {}
+            backups: dict[Path, Path] = {}
             try:
                 for target, data in zip(targets, files.values(), strict=True):
                     temporary[target] = tmp = _temporary(target)
                     tmp.write_bytes(data)
                     os.chmod(tmp, 0o666 & ~_umask())
-                for target, tmp in temporary.items():
-                    os.replace(tmp, target)
+                if len(targets) > 1:
+                    backups = _backups(targets)
+                _replace_all(temporary, backups)
             finally:
-                for tmp in temporary.values():
+                for tmp in [*temporary.values(), *backups.values()]:
                     tmp.unlink(missing_ok=True)
     except OSError as e:
         raise schrijffout(e, targets) from None
     return targets
+
+
+def _backups(targets: list[Path]) -> dict[Path, Path]:
+    """A hard link to each existing target, to put it back if a later file cannot be moved into place."""
+    backups = {}
+    for target in targets:
+        if target.is_file():
+            backup = _temporary(target)
+            backup.unlink()
+            try:
+                os.link(target, backup)
+            except OSError:  # a file system without hard links: no way back for this file
+                continue
+            backups[target] = backup
+    return backups
+
+
+def _replace_all(temporary: dict[Path, Path], backups: dict[Path, Path]) -> None:
+    """Move every temporary file into place; if one fails, put back the files already replaced."""
+    done: list[Path] = []
+    try:
+        for target, tmp in temporary.items():
+            os.replace(tmp, target)
+            done.append(target)
+    except OSError:
+        for target in done:
+            if target in backups:
+                os.replace(backups[target], target)
+            else:
+                target.unlink(missing_ok=True)
+        raise
 
 
 def _stem(target: Path) -> Path:
