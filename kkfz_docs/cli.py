@@ -206,13 +206,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with _dutch_argparse():
             args = _parser().parse_args(argv)
-        if args.opdracht == "new":
-            return _new(args)
-        if args.opdracht == "render":
-            return _render(args)
-        if args.opdracht == "template":
-            return _template(args)
-        return _check(args.bestanden)
+        opdracht = {"new": _new, "render": _render, "template": _template, "check": _check}[args.opdracht]
+        code = opdracht(args)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at exit
+        return code
     except KeyboardInterrupt:
         print("\nkkfz-docs: afgebroken", file=sys.stderr)
         return EXIT_AFGEBROKEN
@@ -278,10 +275,10 @@ def _load(bestand: Path) -> tuple[Kwaliteitsverslag | None, int]:
         return None, EXIT_FOUT if e.leesbaar else EXIT_ONLEESBAAR
 
 
-def _check(paden: Sequence[Path]) -> int:
+def _check(args: argparse.Namespace) -> int:
     from .batch import collect
 
-    bestanden = [f for f, _ in collect(paden)]
+    bestanden = [f for f, _ in collect(args.bestanden)]
     if not bestanden:
         print("kkfz-docs: geen verslagen gevonden (.yaml, .yml of .json)", file=sys.stderr)
         return EXIT_FOUT
