@@ -147,6 +147,25 @@ def test_a_template_that_divides_by_zero_gets_a_dutch_message(tmp_path):
     assert not (tmp_path / "v.docx").exists()
 
 
+@pytest.mark.parametrize(
+    ("tag", "melding"),
+    [
+        ("{% if verslagjaar %}", "het sjabloon houdt op, maar {% if %} is nog niet gesloten met {% endif %}"),
+        ("{% iff verslagjaar %}", "de tag {% iff %} bestaat niet hier"),
+        ("{{ titel titel }}", "verwacht het einde van de tag (}}), maar er staat 'titel'"),
+    ],
+)
+def test_syntax_errors_are_explained_in_dutch(tmp_path, tag, melding):
+    sjabloon = tmp_path / "fout.docx"
+    doc = Document()
+    doc.add_paragraph(f"Voor {tag} na")
+    doc.save(sjabloon)
+    with pytest.raises(kd.SjabloonFout) as info:
+        kd.render_docx(kd.load(FIXTURES[1]), tmp_path / "v.docx", template=sjabloon)
+    assert melding in str(info.value) and "bij: 'Voor" in str(info.value)
+    assert not getattr(info.value, "__notes__", None)  # an expected error: no worker traceback attached
+
+
 def test_docs_list_every_filter_a_template_may_use():
     text = DOCS.read_text(encoding="utf-8")
     section = text[text.index("## Wat een sjabloon mag") :]

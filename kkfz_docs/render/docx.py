@@ -143,10 +143,10 @@ def template_message(naam: str, text: str, e: BaseException) -> str:
                 f"in een sjabloon. docs/sjabloon.md noemt de {wat} die u kunt gebruiken"
             )
     if isinstance(e, TemplateSyntaxError):
-        regel = " ".join(getattr(e, "docx_context", []) or []).strip()
+        regel = " ".join(" ".join(getattr(e, "docx_context", []) or []).split())
         return (
-            f"het sjabloon {naam} bevat een tag die niet klopt ({e.message}) bij: '{regel[:120]}'. "
-            "Controleer de accolades en de %-tekens"
+            f"het sjabloon {naam} bevat een tag die niet klopt: {_syntax_nl(e.message or '')}, bij: "
+            f"'{regel[:120]}'. Controleer de accolades en de %-tekens; docs/sjabloon.md noemt de tags"
         )
     soorten = {
         RecursionError: "een macro roept zichzelf te vaak aan",
@@ -162,6 +162,50 @@ def template_message(naam: str, text: str, e: BaseException) -> str:
             "{%p ...%}, {%tr ...%} en {%tc ...%}: elk hoort in een eigen alinea, tabelrij of tabelcel"
         )
     return f"{kan_niet}: een tag lukt niet ({type(e).__name__}: {e}). Controleer de tags met een berekening"
+
+
+_TOKENS = {
+    "end of statement block": "het einde van de tag (%})",
+    "end of print statement": "het einde van de tag (}})",
+    "end of template": "het einde van het sjabloon",
+    "name": "een naam",
+}
+
+
+def _syntax_nl(message: str) -> str:
+    """Jinja's syntax error in Dutch (the common ones; any other stays as Jinja wrote it)."""
+
+    def token(t: str) -> str:
+        return _TOKENS.get(t, f"'{t}'")
+
+    block = re.search(r"The innermost block that needs to be closed is '(\w+)'", message)
+    open_ = f"{{% {block.group(1)} %}} is nog niet gesloten met {{% end{block.group(1)} %}}" if block else ""
+    patterns = [
+        (
+            r"Encountered unknown tag '(\w+)'",
+            lambda m: f"de tag {{% {m.group(1)} %}} bestaat niet hier" + (f"; {open_}" if open_ else ""),
+        ),
+        (
+            r"Unexpected end of template",
+            lambda m: f"het sjabloon houdt op, maar {open_ or 'een tag is nog niet gesloten'}",
+        ),
+        (
+            r"Expected an expression, got '([^']+)'",
+            lambda m: f"er ontbreekt een naam of waarde vóór {token(m.group(1))}",
+        ),
+        (
+            r"expected token '([^']+)', got '([^']+)'",
+            lambda m: f"verwacht {token(m.group(1))}, maar er staat {token(m.group(2))}",
+        ),
+        (r"unexpected char '(.)' at \d+", lambda m: f"het teken '{m.group(1)}' hoort hier niet"),
+        (r"unexpected '([^']+)'", lambda m: f"'{m.group(1)}' hoort hier niet"),
+        (r"tag name expected", lambda m: "na {% hoort de naam van een tag"),
+    ]
+    for pattern, dutch in patterns:
+        match = re.search(pattern, message)
+        if match:
+            return dutch(match)
+    return f"({message})"
 
 
 def _undefined_message(naam: str, text: str, e: UndefinedError) -> str:

@@ -226,10 +226,13 @@ def _serve(conn, memory_mb: int | None, preload: tuple[str, ...]) -> None:
 
 
 def _portable(e: BaseException) -> BaseException:
-    """The exception with the worker's traceback as a note, in a form that survives pickling."""
+    """The exception in a form that survives pickling; an unexpected one with the worker's traceback."""
     import pickle
 
-    e.add_note("In het werkproces:\n" + "".join(traceback.format_exception(e)))
+    from ..errors import OngeldigVerslag, PaginaLimietOverschreden, Schrijffout, SjabloonFout
+
+    if not isinstance(e, OngeldigVerslag | PaginaLimietOverschreden | Schrijffout | SjabloonFout):
+        e.add_note("In het werkproces:\n" + "".join(traceback.format_exception(e)))
     try:
         pickle.loads(pickle.dumps(e))
         return e
