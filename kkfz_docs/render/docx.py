@@ -38,10 +38,13 @@ def default_template() -> Path:
     return Path(str(resources.files("kkfz_docs").joinpath("templates/kwaliteitsverslag.docx")))
 
 
-def render_bytes(verslag: Kwaliteitsverslag, template: str | os.PathLike | None = None) -> bytes:
+def render_bytes(
+    verslag: Kwaliteitsverslag, template: str | os.PathLike | None = None, chart: bytes | None = None
+) -> bytes:
     """The verslag as a Word file, in memory.
 
     template: a .docx with docxtpl tags (see docs/sjabloon.md); the bundled one by default.
+    chart: the spinnenweb as PNG, if already drawn (a worker then needs no chart library).
     Raises SjabloonFout, in Dutch and naming the tag, when the template cannot be used.
     """
     if template is None:
@@ -60,11 +63,7 @@ def render_bytes(verslag: Kwaliteitsverslag, template: str | os.PathLike | None 
     context = build(verslag)
     context["gegevens"] = cleaned_data(verslag)
     context["spinnenweb_grafiek"] = (
-        picture(
-            tpl,
-            charts.spinnenweb(verslag.spinnenweb, verslag.verslagjaar),
-            width=Mm(layout.CHART_WIDTH_CM * 10),
-        )
+        picture(tpl, chart or chart_png(verslag), width=Mm(layout.CHART_WIDTH_CM * 10))
         if verslag.spinnenweb is not None
         else ""
     )
@@ -80,6 +79,13 @@ def render_bytes(verslag: Kwaliteitsverslag, template: str | os.PathLike | None 
     buffer = io.BytesIO()
     tpl.save(buffer)
     return _unique_parts(buffer.getvalue())
+
+
+def chart_png(verslag: Kwaliteitsverslag) -> bytes | None:
+    """The spinnenweb as the PNG the Word file shows, or None without a spinnenweb."""
+    if verslag.spinnenweb is None:
+        return None
+    return charts.spinnenweb(verslag.spinnenweb, verslag.verslagjaar)
 
 
 def _unique_parts(data: bytes) -> bytes:

@@ -25,6 +25,7 @@ import sys
 import threading
 import time
 import traceback
+import types
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import wait
@@ -61,7 +62,8 @@ class Outcome:
 def describe(outcome: Outcome, limits: Limits) -> str:
     """Dutch: why a worker stopped ('het maken duurde langer dan 60 seconden en is gestopt')."""
     if outcome.stopped == "tijd":
-        return f"het maken duurde langer dan {limits.seconds:g} seconden en is gestopt"
+        eenheid = "seconde" if limits.seconds == 1 else "seconden"
+        return f"het maken duurde langer dan {limits.seconds:g} {eenheid} en is gestopt"
     if outcome.stopped == "geheugen":
         return f"het maken had meer dan {limits.memory_mb} MB geheugen nodig en is gestopt"
     return (
@@ -90,7 +92,11 @@ class Worker:
         self.limits = limits
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_serve, args=(child, limits.memory_mb, preload), daemon=True)
-        self.process.start()
+        if ctx.get_start_method() == "fork":
+            self.process.start()
+        else:
+            with _without_main():
+                self.process.start()
         child.close()
         self.task: object = None
         self.deadline = float("inf")
@@ -126,6 +132,21 @@ class Worker:
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
+
+
+@contextlib.contextmanager
+def _without_main() -> Iterator[None]:
+    """Start a spawn or forkserver child without running the user's main script again in it.
+
+    multiprocessing re-imports __main__ in such a child, which runs a script without an
+    `if __name__ == "__main__":` guard a second time; a worker only needs kkfz_docs.
+    """
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
 
 
 def _exit(code: int | None) -> str:
@@ -208,10 +229,13 @@ def _serve(conn, memory_mb: int | None, preload: tuple[str, ...]) -> None:
     _limit_memory(memory_mb)
     while True:
         try:
-            func, arg = conn.recv()
+            message = conn.recv()
         except (EOFError, OSError):
             return
+        except Exception as e:  # a call that cannot be unpickled here
+            message = (_raise, e)
         try:
+            func, arg = message
             reply: tuple[str, Any] = ("ok", func(arg))
         except MemoryError:
             reply = ("geheugen", None)
@@ -223,6 +247,10 @@ def _serve(conn, memory_mb: int | None, preload: tuple[str, ...]) -> None:
             return
         if reply[0] == "geheugen":
             return  # a process that ran out of memory may be in a bad state: the parent starts a new one
+
+
+def _raise(e: BaseException) -> None:
+    raise e
 
 
 def _portable(e: BaseException) -> BaseException:
