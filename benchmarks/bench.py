@@ -248,7 +248,13 @@ def bench_worker() -> None:
     kd.export_template(custom)  # the bundled template as a custom one: same work, in a worker
     kd.render_docx(verslag, out / "warm.docx")  # the renderers are imported, as in a long session
     kd.render_docx(verslag, out / "warm.docx", template=custom)
-    report("worker: start, one call, stop (fork)", timed(lambda: worker.run_once(_echo, 1, worker.Limits()), 30))
+    report(
+        "worker: start, one call, stop (fork)",
+        timed(lambda: list(worker.run_many(_echo, [1], 1, worker.Limits())), 30),
+    )
+    report(
+        "worker: one call to the kept worker (run_once)", timed(lambda: worker.run_once(_echo, 1, worker.Limits()), 30)
+    )
     a = report("render_docx, bundled template (in-process)", timed(lambda: kd.render_docx(verslag, out / "a.docx"), 15))
     b = report(
         "render_docx, the same as a custom template (in a worker)",

@@ -74,7 +74,7 @@ def make_docx(verslag: Kwaliteitsverslag, template: str | os.PathLike | None, li
         return make(verslag, "docx", None, None)[0]
     from .docx import chart_png
 
-    arg = (verslag, os.fspath(template), chart_png(verslag))
+    arg = (verslag, os.path.abspath(template), chart_png(verslag))  # a kept worker may have another folder
     outcome = run_once(_docx_in_worker, arg, limits, ("kkfz_docs.render.docx",))
     if outcome.error is not None:
         raise outcome.error

@@ -212,11 +212,42 @@ def run_many(
             worker.stop(kill=True)
 
 
+_idle: dict[tuple, Worker] = {}
+_idle_lock = threading.Lock()
+
+
 def run_once(func: Callable[[Any], Any], arg: Any, limits: Limits, preload: tuple[str, ...] = ()) -> Outcome:
-    """func(arg) in a fresh worker under limits."""
-    for _, outcome in run_many(func, [arg], 1, limits, preload):
+    """func(arg) in a worker under limits.
+
+    The worker is kept for the next call with the same limits (its caches, such as a compiled
+    template, then serve again); one that was stopped or died is replaced. Calls from several
+    threads each get a worker of their own.
+    """
+    ctx = context(preload)
+    key = (limits, preload, ctx.get_start_method())
+    with _idle_lock:
+        worker = _idle.pop(key, None)
+    if worker is None or not worker.process.is_alive():
+        worker = Worker(ctx, limits, preload)
+    try:
+        worker.submit(0, func, arg)
+        timeout = worker.deadline - time.monotonic() if worker.deadline != float("inf") else None
+        if wait([worker.conn, worker.process.sentinel], timeout):
+            outcome = worker.receive()
+        else:
+            outcome = Outcome(stopped="tijd")
+    except BaseException:
+        worker.stop(kill=True)
+        raise
+    worker.task = None
+    if outcome.stopped:
+        worker.stop(kill=True)
         return outcome
-    raise AssertionError("run_many yields one outcome per argument")
+    with _idle_lock:
+        spare = _idle.setdefault(key, worker)
+    if spare is not worker:
+        worker.stop()
+    return outcome
 
 
 # --- in the worker -----------------------------------------------------------------------------
