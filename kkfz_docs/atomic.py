@@ -114,7 +114,7 @@ def _replace_all(temporary: dict[Path, Path], backups: dict[Path, Path]) -> None
         for target, tmp in temporary.items():
             os.replace(tmp, target)
             done.append(target)
-    except OSError:
+    except BaseException:  # an OSError, or Ctrl-C between two moves
         for target in done:
             if target in backups:
                 os.replace(backups[target], target)

@@ -137,7 +137,7 @@ def write(
         raise
     except SjabloonFout as e:
         if note:
-            raise SjabloonFout(f"{e}.{note}".replace("..", ".")) from None
+            raise SjabloonFout(f"{str(e).rstrip('.')}.{note}") from None
         raise
     order = [targets[f] for f in FORMATS if f in targets]
     write_together({path: data[path] for path in order})
