@@ -162,7 +162,7 @@ def render_many(
             eerder[taak.doel] = taak.bestand
     te_doen = [i for i in range(len(taken)) if i not in resultaten]
     if sjabloon is not None and te_doen:
-        fout = _check_template(Path(sjabloon))
+        fout = _template_problem(Path(sjabloon), limits)
         if fout:
             for i in te_doen:
                 resultaten[i] = Resultaat(taken[i].bestand, False, melding=fout)
@@ -189,8 +189,8 @@ def render_many(
     return [resultaten[i] for i in range(len(taken))]
 
 
-def _check_template(sjabloon: Path) -> str:
-    """The Dutch reason a template file cannot be used at all, or ''."""
+def _check_template(sjabloon: str) -> str:
+    """In a worker: the Dutch reason a template file cannot be used at all, or ''."""
     from .render import template_file
 
     try:
@@ -198,6 +198,19 @@ def _check_template(sjabloon: Path) -> str:
     except SjabloonFout as e:
         return str(e)
     return ""
+
+
+def _template_problem(sjabloon: Path, limits) -> str:
+    """Check the template once, before every file fails on it; in a worker, as reading it is work too."""
+    from .render.pair import advice
+    from .render.worker import describe, run_once
+
+    outcome = run_once(_check_template, os.path.abspath(sjabloon), limits, ("kkfz_docs.render.template_file",))
+    if outcome.stopped:
+        return f"het sjabloon {sjabloon.name}: {describe(outcome, limits)}. {advice(outcome)}"
+    if outcome.error is not None:
+        return crash.message(outcome.error, f"sjabloon {sjabloon}")
+    return outcome.value
 
 
 def _deel(outcome, taak: _Taak, limits) -> _Deel:

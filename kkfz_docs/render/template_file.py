@@ -31,6 +31,8 @@ from ..errors import SjabloonFout
 
 MAX_FILE_MB = 50
 MAX_UNPACKED_MB = 250
+MAX_XML_MB = 50
+"""The most XML a template may hold, all parts together (parsed, XML takes about ten times as much memory)."""
 MAX_PARTS = 2_000
 MAX_RATIO = 100
 """The most a part may grow when unpacked (Word's XML packs 5-20 times; a zip bomb 1000 times)."""
@@ -149,6 +151,12 @@ def _check_sizes(naam: str, infos: list[zipfile.ZipInfo]) -> None:
             "tientallen. Sla het opnieuw op als Word-document (.docx)"
         )
     uitgepakt = sum(i.file_size for i in infos)
+    xml = sum(i.file_size for i in infos if _is_xml(i.filename))
+    if xml > MAX_XML_MB * 1024 * 1024:
+        raise SjabloonFout(
+            f"het sjabloon {naam} bevat {xml // 1024 // 1024} MB aan opmaak (XML); een sjabloon mag hooguit "
+            f"{MAX_XML_MB} MB zijn. Maak een nieuw sjabloon met 'kkfz-docs template'"
+        )
     for info in infos:
         if info.flag_bits & 0x1:
             raise SjabloonFout(

@@ -152,6 +152,16 @@ def zipbom(mb: int = 800) -> bytes:
     return zip_met_hand([*delen, ("word/media/bom.bin", data, 8, crc, mb << 20)])
 
 
+def veel_xml(mb: int) -> bytes:
+    """mb megabytes of well-formed XML that packs only about 1.3 times (base64 of random bytes)."""
+    import base64
+    import random
+
+    rnd = random.Random(8)
+    tekst = base64.b64encode(rnd.randbytes(mb * 3 // 4 * (1 << 20)))
+    return b"<a>" + tekst[: mb * (1 << 20) - 7] + b"</a>"
+
+
 def kapotte_crc() -> bytes:
     """word/document.xml stored with the checksum of its original text, but one letter changed."""
     delen = []
@@ -335,6 +345,12 @@ GEVALLEN = [
             [*(opgeslagen(n, d) for n, d in onderdelen()), opgeslagen("word/media/ruis.bin", bytes(51 << 20))]
         ),
         "is 51 MB; een sjabloon mag hooguit 50 MB zijn",
+    ),
+    Geval(
+        "veel_xml.docx",
+        "60 MB XML die weinig inpakt (geen zip-bom, wel te veel om te lezen)",
+        lambda: inpakken([*onderdelen(), ("customXml/item9.xml", veel_xml(60))]),
+        "bevat 60 MB aan opmaak (XML); een sjabloon mag hooguit 50 MB zijn",
     ),
     Geval(
         "veel_delen.docx",
