@@ -1,7 +1,7 @@
 """Benchmarks of kkfz-docs; prints medians. Figures go to docs/performance.md.
 
     python benchmarks/bench.py            # everything (a few minutes)
-    python benchmarks/bench.py import check render process batch bad
+    python benchmarks/bench.py import check render process batch bad worker
 
 Each part runs its measurement several times and prints the median (and the spread).
 """
@@ -233,6 +233,37 @@ def bench_batch(n: int = 200, jobs: int = 2) -> None:
     shutil.rmtree(src)
 
 
+def _echo(x):
+    return x
+
+
+def bench_worker() -> None:
+    """What a worker process costs: starting one, and a custom template rendered in one."""
+    import kkfz_docs as kd
+    from kkfz_docs.render import worker
+
+    verslag = kd.load(FIXTURE)
+    out = Path(tempfile.mkdtemp())
+    custom = out / "eigen.docx"
+    kd.export_template(custom)  # the bundled template as a custom one: same work, in a worker
+    kd.render_docx(verslag, out / "warm.docx")  # the renderers are imported, as in a long session
+    kd.render_docx(verslag, out / "warm.docx", template=custom)
+    report(
+        "worker: start, one call, stop (fork)",
+        timed(lambda: list(worker.run_many(_echo, [1], 1, worker.Limits())), 30),
+    )
+    report(
+        "worker: one call to the kept worker (run_once)", timed(lambda: worker.run_once(_echo, 1, worker.Limits()), 30)
+    )
+    a = report("render_docx, bundled template (in-process)", timed(lambda: kd.render_docx(verslag, out / "a.docx"), 15))
+    b = report(
+        "render_docx, the same as a custom template (in a worker)",
+        timed(lambda: kd.render_docx(verslag, out / "b.docx", template=custom), 15),
+    )
+    print(f"{'':<58} a custom template costs {(b - a) * 1000:.0f} ms more ({b / a:.2f}x)")
+    shutil.rmtree(out)
+
+
 def bench_bad() -> None:
     """Each file of the broken-input corpus, and a 50 MB file: how long until the Dutch refusal."""
     import kkfz_docs as kd
@@ -263,6 +294,7 @@ PARTS = {
     "process": bench_process,
     "batch": bench_batch,
     "bad": bench_bad,
+    "worker": bench_worker,
 }
 
 if __name__ == "__main__":

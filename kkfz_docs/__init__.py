@@ -3,7 +3,7 @@
 The public API. Renderers load docxtpl and ReportLab only when they are called.
 """
 
-from .api import check, export_template, render_docx, render_pdf
+from .api import check, export_template, render_docx, render_files, render_pdf
 from .batch import Resultaat, render_many
 from .convert import to_data
 from .errors import (
@@ -11,6 +11,7 @@ from .errors import (
     KkfzFout,
     OngeldigVerslag,
     PaginaLimietOverschreden,
+    Schrijffout,
     SjabloonFout,
     VerkeerdType,
     WaardeFout,
@@ -52,6 +53,7 @@ __all__ = [
     "PrestatieIndicator",
     "RenderInfo",
     "Resultaat",
+    "Schrijffout",
     "SectieInfo",
     "SjabloonFout",
     "Spinnenweb",
@@ -66,6 +68,7 @@ __all__ = [
     "load",
     "pdf_paginas",
     "render_docx",
+    "render_files",
     "render_many",
     "render_pdf",
     "to_data",

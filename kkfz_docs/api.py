@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -21,7 +23,19 @@ from .render.info import RenderInfo
 from .rules import check_model
 from .verslag import Kwaliteitsverslag
 
-__all__ = ["VerslagOfPad", "check", "export_template", "render_docx", "render_pdf"]
+if TYPE_CHECKING:
+    from .render.pair import Rendered
+
+__all__ = [
+    "MEMORY_LIMIT_MB",
+    "TIME_LIMIT",
+    "VerslagOfPad",
+    "check",
+    "export_template",
+    "render_docx",
+    "render_files",
+    "render_pdf",
+]
 
 VerslagOfPad = Kwaliteitsverslag | str | os.PathLike
 """A verslag, or the path of its YAML or JSON file."""
@@ -53,11 +67,32 @@ def check(verslag: VerslagOfPad, *, vandaag: dt.date | None = None, max_pages: i
     return bevindingen
 
 
-def render_docx(verslag: VerslagOfPad, path: str | os.PathLike, template: str | os.PathLike | None = None) -> Path:
-    """Write the verslag as a Word file (atomically). template: a custom .docx; see docs/sjabloon.md."""
-    from .render.docx import render_docx as render
+TIME_LIMIT = 60.0
+"""Seconds a custom Word template may take to render (None: no limit)."""
+MEMORY_LIMIT_MB = 1024
+"""Megabytes of memory a custom Word template may use while it renders (None: no limit)."""
 
-    return render(_verslag(verslag), path, template)
+
+def render_docx(
+    verslag: VerslagOfPad,
+    path: str | os.PathLike,
+    template: str | os.PathLike | None = None,
+    *,
+    time_limit: float | None = TIME_LIMIT,
+    memory_limit_mb: int | None = MEMORY_LIMIT_MB,
+) -> Path:
+    """Write the verslag as a Word file (atomically). template: a custom .docx; see docs/sjabloon.md.
+
+    A custom template renders in a worker process within time_limit seconds and memory_limit_mb;
+    raises SjabloonFout (Dutch) when it cannot be used or runs over a limit, and Schrijffout when the
+    file cannot be written. Nothing is written then.
+    """
+    from .render.pair import write
+    from .render.worker import Limits
+
+    limits = Limits(time_limit, memory_limit_mb)
+    write(_verslag(verslag), {"docx": Path(path)}, template=template, max_pages=None, limits=limits)
+    return Path(path)
 
 
 def render_pdf(
@@ -71,9 +106,33 @@ def render_pdf(
     Raises PaginaLimietOverschreden, writing nothing, when it runs over max_pages (None: no limit).
     template: the Word template of the house style; the PDF takes its fonts, sizes and colours.
     """
-    from .render.pdf import render_pdf as render
+    from .render.pair import write
+    from .render.worker import Limits
 
-    return render(_verslag(verslag), path, max_pages, template)
+    rendered = write(_verslag(verslag), {"pdf": Path(path)}, template=template, max_pages=max_pages, limits=Limits())
+    return rendered.info
+
+
+def render_files(
+    verslag: VerslagOfPad,
+    stem: str | os.PathLike,
+    formats: Sequence[str] = ("docx", "pdf"),
+    *,
+    template: str | os.PathLike | None = None,
+    max_pages: int | None = 6,
+    time_limit: float | None = TIME_LIMIT,
+    memory_limit_mb: int | None = MEMORY_LIMIT_MB,
+) -> Rendered:
+    """Write stem.docx and stem.pdf (or the formats asked) together or not at all.
+
+    A PDF over max_pages or a template error writes neither file and leaves files already there as
+    they were (the exception's message says so). Returns what was written: .docx, .pdf, .info.
+    """
+    from .render.pair import render
+    from .render.worker import Limits
+
+    limits = Limits(time_limit, memory_limit_mb)
+    return render(_verslag(verslag), stem, formats, template=template, max_pages=max_pages, limits=limits)
 
 
 def export_template(path: str | os.PathLike) -> Path:

@@ -10,6 +10,7 @@ from attrs import define, field
 
 from .findings import Bevinding, fout, waarschuwing
 from .format import datum
+from .images import ImageCheck, inspect
 from .model import model, veld
 from .paths import parent
 from .sections.algemene_informatie import AlgemeneInformatie
@@ -96,13 +97,17 @@ class Kwaliteitsverslag:
 
     @property
     def logo_bruikbaar(self) -> bool:
-        """Whether the logo is a PNG or JPEG file both renderers can place."""
+        """Whether the logo is a PNG or JPEG file both renderers can place (images.inspect)."""
+        return self.logo_afbeelding is not None
+
+    @property
+    def logo_afbeelding(self) -> ImageCheck | None:
+        """The checked logo, or None when there is none or it cannot be used (check() says why)."""
         pad = self.logo_pad
-        if pad is None or not pad.is_file():
-            return False
-        with pad.open("rb") as f:
-            head = f.read(8)
-        return head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"))
+        if pad is None:
+            return None
+        logo = inspect(pad)
+        return logo if logo.usable else None
 
     @property
     def pijlers_op_volgorde(self) -> list[PijlerReflectie]:

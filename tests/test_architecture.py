@@ -14,7 +14,7 @@ PACKAGE = ROOT / "kkfz_docs"
 
 # Bottom to top (docs/architecture.md). A module may import from its own layer or below.
 LAYERS = [
-    {"paths", "errors", "findings", "values", "text", "format", "atomic", "model"},
+    {"paths", "errors", "findings", "values", "text", "format", "atomic", "model", "images", "crash"},
     {"sections"},
     {"verslag"},
     {"convert", "load"},

@@ -270,7 +270,7 @@ def _fit(widths: list[float]) -> list[float]:
 def story(
     ctx: Context,
     chart: Callable[[], Flowable],
-    logo: Path | None = None,
+    logo: bytes | None = None,
     house: HouseStyle | None = None,
 ) -> _Story:
     """Lay the context out as the outline (render/outline.py) says, as the Word template does."""
@@ -305,10 +305,10 @@ def story(
             s.figure(s.chart(), outline.lookup(scope, node.beschrijving))
             s.flow.append(Spacer(0, 6))
         elif isinstance(node, outline.Image):
-            if logo is not None:
-                width, height = ImageReader(str(logo)).getSize()
+            if logo is not None:  # the bytes images.inspect checked, not the file again
+                width, height = ImageReader(io.BytesIO(logo)).getSize()
                 h = L.LOGO_HEIGHT_CM * cm
-                image = Image(str(logo), width=h * width / height, height=h, hAlign="LEFT")
+                image = Image(io.BytesIO(logo), width=h * width / height, height=h, hAlign="LEFT")
                 s.figure(image, f"Logo van {ctx['organisatie']['naam']}")
         else:
             raise TypeError(f"onbekend onderdeel van de opzet: {node!r}")
@@ -435,8 +435,8 @@ def layout(
     """
     ctx = build(verslag)
     house = house_style.read(template) if template is not None else house_style.default()
-    logo = verslag.logo_pad if verslag.logo_bruikbaar else None
-    s = story(ctx, _chart(verslag, draw_chart), logo, house)
+    logo = verslag.logo_afbeelding
+    s = story(ctx, _chart(verslag, draw_chart), logo.data if logo is not None else None, house)
     meta = ctx["metadata"]
     info = {
         "titel": meta["titel"],
