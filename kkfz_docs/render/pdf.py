@@ -27,6 +27,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     Image,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -50,7 +51,7 @@ LEADING = BODY_PT * 1.22 * L.LINE_SPACING  # Calibri's (and Carlito's) line heig
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = L.MARGIN_X_CM * cm, L.MARGIN_TOP_CM * cm, L.MARGIN_BOTTOM_CM * cm
 WIDTH = A4[0] - 2 * MARGIN_X
 CHART_WIDTH = L.CHART_WIDTH_CM * cm
-CHART_HEIGHT = CHART_WIDTH * 4.2 / 5.6  # the figure's aspect ratio (render/charts.py)
+CHART_HEIGHT = L.CHART_HEIGHT_CM * cm
 
 
 @define(frozen=True)
@@ -351,6 +352,7 @@ def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None)
 
     web = ctx["spinnenweb"]
     if web:
+        start = len(s.flow)
         s.section("Spinnenweb KKFZ")
         s.flow.append(s.chart())
         s.flow.append(Spacer(0, 6))
@@ -360,6 +362,7 @@ def story(ctx: Context, chart: Callable[[], Flowable], logo: Path | None = None)
             [[r["pijler"], r["score"], r["vorig_jaar"], r["betekenis"]] for r in web["scores"]],
             L.COLUMNS_CM["spinnenweb"],
         )
+        s.flow[start:] = [KeepTogether(s.flow[start:])]  # heading, chart and score table on one page
         s.paras(web["toelichting"])
 
     themas = ctx["themas"]
@@ -446,21 +449,13 @@ def _canvas_class(header: str) -> type[Canvas]:
 def _chart(verslag: Kwaliteitsverslag, draw: bool) -> Callable[[], Flowable]:
     def make() -> Flowable:
         if not draw:
-            return Spacer(CHART_WIDTH, CHART_HEIGHT)  # same size, no matplotlib: for counting pages
-        from svglib.fonts import register_font
-        from svglib.svglib import svg2rlg
+            return Spacer(CHART_WIDTH, CHART_HEIGHT)  # same size, nothing drawn: for counting pages
+        from .chart_pdf import drawing
+        from .chart_spec import radar_chart
 
-        from . import charts
-
-        # The chart's text in the embedded font (svglib would otherwise look for a system font).
-        register_font(fonts.FAMILY, fonts.path("Carlito-Regular.ttf"), rlgFontName=fonts.register())
-        fonts.map_family()
-        drawing = svg2rlg(io.BytesIO(charts.spinnenweb(verslag.spinnenweb, verslag.verslagjaar, "svg")))
-        scale = CHART_WIDTH / drawing.width
-        drawing.scale(scale, scale)
-        drawing.width, drawing.height = CHART_WIDTH, drawing.height * scale
-        drawing.hAlign = "LEFT"
-        return drawing
+        chart = drawing(radar_chart(verslag.spinnenweb, verslag.verslagjaar), CHART_WIDTH, CHART_HEIGHT)
+        chart.hAlign = "LEFT"
+        return chart
 
     return make
 
