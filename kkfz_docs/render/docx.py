@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import io
 import os
 import re
 import zipfile
@@ -26,7 +25,7 @@ from .. import format as fmt
 from ..atomic import write_atomic
 from ..errors import SjabloonFout
 from ..verslag import Kwaliteitsverslag
-from . import charts, layout
+from . import layout
 from .context import build, cleaned_data
 
 FILTERS = {
@@ -95,15 +94,7 @@ def render_docx(
     tpl = _open(source)
     context = build(verslag)
     context["gegevens"] = cleaned_data(verslag)
-    context["spinnenweb_grafiek"] = (
-        InlineImage(
-            tpl,
-            io.BytesIO(charts.spinnenweb(verslag.spinnenweb, verslag.verslagjaar)),
-            width=Mm(layout.CHART_WIDTH_CM * 10),
-        )
-        if verslag.spinnenweb is not None
-        else ""
-    )
+    context["spinnenweb_grafiek"] = _chart(tpl, verslag)
     context["logo"] = _logo(tpl, verslag)
     try:
         tpl.render(context, jinja_env=environment(), autoescape=True)
@@ -117,6 +108,10 @@ def render_docx(
         ) from None
     except TemplateError as e:
         raise SjabloonFout(f"het sjabloon {source.name} kan niet worden gebruikt: {e}") from None
+    if verslag.spinnenweb is not None:
+        from .chart_docx import drop_unprinted
+
+        drop_unprinted(tpl.docx)
     _fit_tables(tpl.docx)
     _set_properties(tpl, context)
     return write_atomic(path, tpl.save)
@@ -197,6 +192,19 @@ def _fit_tables(document) -> None:
                 if tcw is not None:
                     tcw.set(qn("w:w"), str(w))
                     tcw.set(qn("w:type"), "dxa")
+
+
+def _chart(tpl: DocxTemplate, verslag: Kwaliteitsverslag) -> Markup | str:
+    """The spinnenweb as a native Word chart, printed by {{ spinnenweb_grafiek }} as its own run."""
+    if verslag.spinnenweb is None:
+        return ""
+    from .chart_docx import add_chart
+    from .chart_spec import radar_chart
+
+    drawing = add_chart(
+        tpl.docx, radar_chart(verslag.spinnenweb, verslag.verslagjaar), layout.CHART_WIDTH_CM, layout.CHART_HEIGHT_CM
+    )
+    return Markup(f'</w:t></w:r><w:r>{drawing}</w:r><w:r><w:t xml:space="preserve">')
 
 
 def _logo(tpl: DocxTemplate, verslag: Kwaliteitsverslag) -> object:
