@@ -138,8 +138,8 @@ class Body:
     def __init__(self, doc: Document):
         self.doc = doc
 
-    def p(self, text: str, style: str | None = None) -> None:
-        self.doc.add_paragraph(text, style=style)
+    def p(self, text: str, style: str | None = None):
+        return self.doc.add_paragraph(text, style=style)
 
     def tag(self, tag: str) -> None:
         """A paragraph-level docxtpl tag ({%p ... %}); the paragraph disappears on render."""
@@ -156,7 +156,13 @@ class Body:
         self.tag("endfor")
 
     def table(
-        self, headers: list[str], loop: str, cells: list[str], widths: list[float], footer: list[str] | None = None
+        self,
+        headers: list[str],
+        loop: str,
+        cells: list[str],
+        widths: list[float],
+        footer: list[str] | None = None,
+        keep_together: bool = False,
     ) -> None:
         rows = 4 + (1 if footer else 0)
         table = self.doc.add_table(rows=rows, cols=len(headers))
@@ -175,6 +181,12 @@ class Body:
                 for run in table.cell(4, i).paragraphs[0].runs:
                     run.bold = True
         _widths(table, widths)
+        if keep_together:  # Word's way to keep a table on one page: each row keeps with the next
+            for row in table.rows:
+                row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
         self.doc.add_paragraph("", style="Normal").paragraph_format.space_after = Pt(2)
 
     def dynamic_table(
@@ -347,7 +359,7 @@ def build(target: Path = TARGET) -> Path:
 
     body.tag("if spinnenweb")
     body.p("Spinnenweb KKFZ", "Heading 1")
-    body.p("{{ spinnenweb_grafiek }}")
+    body.p("{{ spinnenweb_grafiek }}").paragraph_format.keep_with_next = True  # the chart stays with its table
     body.table(
         [
             "Pijler",
@@ -358,6 +370,7 @@ def build(target: Path = TARGET) -> Path:
         "spinnenweb.scores",
         ["{{ rij.pijler }}", "{{ rij.score }}", "{{ rij.vorig_jaar }}", "{{ rij.betekenis }}"],
         L.COLUMNS_CM["spinnenweb"],
+        keep_together=True,
     )
     body.paragraphs("spinnenweb.toelichting")
     body.tag("endif")
