@@ -236,6 +236,19 @@ def _widths(table, widths_cm: list[float]) -> None:
                 paragraph.paragraph_format.space_after = Pt(0)
 
 
+def _drop_legacy_parts(doc: Document) -> None:
+    """python-docx's starting document carries Word 2010's stylesWithEffects.xml (438 kB that Word
+    and LibreOffice do without) and a thumbnail of an empty page; every render would parse, write
+    and compress them again."""
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rid)
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            package.rels.pop(rid)
+
+
 def build(target: Path = TARGET) -> Path:
     doc = Document()
     _styles(doc)
@@ -389,6 +402,7 @@ def build(target: Path = TARGET) -> Path:
     body.p("I = implementatie, M = monitoren.")
     body.tag("endif")
 
+    _drop_legacy_parts(doc)
     props = doc.core_properties
     props.author = "kkfz-docs"
     props.title = "Kwaliteitsverslag"
