@@ -84,29 +84,30 @@ def drawing(chart: RadarChart, width: float, height: float) -> Drawing:
     for i in range(n):
         spokes.add(Line(cx, cy, *point(i, radius), strokeColor=grid, strokeWidth=0.6))
 
+    def outline(values: tuple[int, ...]) -> list[float]:
+        return [c for i, v in enumerate(values) for c in point(i, radius * v / chart.maximum)]
+
     data = Group()
-    for name, values in reversed(chart.series):  # last year below this year's fill and line
-        pts = [c for i, v in enumerate(values) for c in point(i, radius * v / chart.maximum)]
-        if name == str(chart.year):
-            data.add(
-                Polygon(
-                    pts,
-                    fillColor=_colour(chart.colour, chart.fill_opacity),
-                    strokeColor=_colour(chart.colour),
-                    strokeWidth=LINE_NOW,
-                    strokeLineJoin=1,
-                )
+    if chart.previous is not None:  # below this year's translucent fill and line
+        pts = outline(chart.previous)
+        data.add(
+            PolyLine(
+                [*pts, *pts[:2]],
+                strokeColor=_colour(chart.previous_colour),
+                strokeWidth=LINE_PREVIOUS,
+                strokeDashArray=DASH,
+                strokeLineJoin=1,
             )
-        else:
-            data.add(
-                PolyLine(
-                    [*pts, *pts[:2]],
-                    strokeColor=_colour(chart.previous_colour),
-                    strokeWidth=LINE_PREVIOUS,
-                    strokeDashArray=DASH,
-                    strokeLineJoin=1,
-                )
-            )
+        )
+    data.add(
+        Polygon(
+            outline(chart.scores),
+            fillColor=_colour(chart.colour, chart.fill_opacity),
+            strokeColor=_colour(chart.colour),
+            strokeWidth=LINE_NOW,
+            strokeLineJoin=1,
+        )
+    )
 
     labels, backdrops = Group(), Group()
     for i, label in enumerate(chart.axes):
@@ -137,33 +138,32 @@ def drawing(chart: RadarChart, width: float, height: float) -> Drawing:
     legend = Group()
     x = width - 2 - max(stringWidth(name, font, LEGEND_PT) for name, _ in chart.series) - 26
     y = height - 1 - ASCENT * LEGEND_PT
-    for name, _ in chart.series:
-        if name == str(chart.year):
-            legend.add(
-                Rect(
-                    x,
-                    y - 0.5,
-                    20,
-                    7,
-                    fillColor=_colour(chart.colour, chart.fill_opacity),
-                    strokeColor=_colour(chart.colour),
-                    strokeWidth=LINE_NOW,
-                )
-            )
-        else:
-            legend.add(
-                Line(
-                    x,
-                    y + 3,
-                    x + 20,
-                    y + 3,
-                    strokeColor=_colour(chart.previous_colour),
-                    strokeWidth=LINE_PREVIOUS,
-                    strokeDashArray=DASH,
-                )
-            )
-        legend.add(String(x + 26, y, name, fontName=font, fontSize=LEGEND_PT, fillColor=text))
+    legend.add(
+        Rect(
+            x,
+            y - 0.5,
+            20,
+            7,
+            fillColor=_colour(chart.colour, chart.fill_opacity),
+            strokeColor=_colour(chart.colour),
+            strokeWidth=LINE_NOW,
+        )
+    )
+    legend.add(String(x + 26, y, str(chart.year), fontName=font, fontSize=LEGEND_PT, fillColor=text))
+    if chart.previous is not None:
         y -= LEGEND_PT * 1.6
+        legend.add(
+            Line(
+                x,
+                y + 3,
+                x + 20,
+                y + 3,
+                strokeColor=_colour(chart.previous_colour),
+                strokeWidth=LINE_PREVIOUS,
+                strokeDashArray=DASH,
+            )
+        )
+        legend.add(String(x + 26, y, str(chart.previous_year), fontName=font, fontSize=LEGEND_PT, fillColor=text))
 
     d.add(rings, name="rings")
     d.add(spokes, name="spokes")
