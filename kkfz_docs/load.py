@@ -20,9 +20,11 @@ from pathlib import Path
 
 import attrs
 import cattrs
-import yaml
 from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, override
+
+if typing.TYPE_CHECKING:
+    import yaml
 
 from .errors import Invoerfout, OngeldigVerslag
 from .findings import join_path
@@ -396,6 +398,8 @@ TE_DIEP = "het bestand is te diep genest (lijsten in lijsten in lijsten...); een
 
 
 def _parse(text: str, bestand: Path | None) -> tuple[object, dict[str, int]]:
+    import yaml  # here, not at import: it is a sixth of `import kkfz_docs`
+
     naam = str(bestand) if bestand else None
     if bestand is not None and bestand.suffix.lower() == ".json":
         try:
@@ -435,6 +439,8 @@ def _parse(text: str, bestand: Path | None) -> tuple[object, dict[str, int]]:
 
 def _map_lines(node: yaml.Node, pad: str, regels: dict[str, int], seen: set[int]) -> None:
     """Record the line of every field path; refuse anchors reused for lists or groups."""
+    import yaml
+
     if isinstance(node, yaml.ScalarNode):
         return
     if id(node) in seen:
