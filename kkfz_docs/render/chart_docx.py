@@ -9,7 +9,7 @@ Word and LibreOffice both draw the chart themselves, in the template's fonts.
 from __future__ import annotations
 
 import io
-from xml.sax.saxutils import escape, quoteattr
+from html import escape as _escape
 
 from .chart_spec import RadarChart
 
@@ -77,6 +77,15 @@ def workbook(chart: RadarChart) -> bytes:
     sheet.set_column(0, 0, 16)
     book.close()
     return buffer.getvalue()
+
+
+def escape(text: str) -> str:
+    """XML character data (xml.sax.saxutils would import urllib.request: 20-40 ms per process)."""
+    return _escape(text, quote=False)
+
+
+def quoteattr(text: str) -> str:
+    return f'"{_escape(text, quote=True)}"'
 
 
 def _colour(hex_: str, alpha: float = 1.0) -> str:

@@ -12,8 +12,8 @@ import io
 import math
 import os
 from collections.abc import Callable, Sequence
+from html import escape as _html_escape
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from attrs import define
 from reportlab.lib import colors
@@ -102,6 +102,11 @@ class RenderInfo:
             f"Schrap ongeveer {self.te_veel_woorden} woorden, vooral in de langste onderdelen, of maak de PDF "
             f"toch met --geen-paginalimiet (in Python: max_pages=None). Per onderdeel:{delen}"
         )
+
+
+def escape(text: str) -> str:
+    """Escape &, < and > for Paragraph markup (as xml.sax.saxutils.escape, which would import urllib.request)."""
+    return _html_escape(text, quote=False)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
