@@ -283,7 +283,7 @@ def bench_batch(n: int = 200, jobs: int = 2) -> None:
         # CPU time suffers less than wall-clock time from other work on the machine.
         print(
             f"{'':<58} CPU per verslag {cpu / n / PLAIN['cpu_per_verslag']:.2f}x of plain docxtpl + ReportLab's; "
-            f"on an idle machine about {cpu / jobs:.1f} s"
+            f"two free cores at this CPU speed: about {cpu / jobs:.1f} s"
         )
     target(f"{n} verslagen -j {jobs}, peak memory", f"{peak:.0f} MiB", "<= 300 MiB", peak <= 300)
     shutil.rmtree(src)
