@@ -19,11 +19,6 @@ _FILES = {
 }
 
 
-def files() -> list[str]:
-    """The font files in kkfz_docs/fonts/."""
-    return list(_FILES.values())
-
-
 @functools.cache
 def register() -> str:
     """Register the family with ReportLab once per process; returns the regular font's name."""
