@@ -37,11 +37,14 @@ def add_chart(document, chart: RadarChart, width_cm: float, height_cm: float) ->
 
     doc_part = document.part
     package = doc_part.package
-    book = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"), XLSX_CT, workbook(chart))
+    book = Part(
+        package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"), XLSX_CT, workbook(chart), package
+    )
     chart_part = Part(
         package.next_partname("/word/charts/chart%d.xml"), CHART_CT, chart_xml(chart).encode("utf-8"), package
     )
-    assert chart_part.relate_to(book, RT_PACKAGE) == BOOK_ID  # a new part's first relationship
+    book_id = chart_part.relate_to(book, RT_PACKAGE)
+    assert book_id == BOOK_ID  # a new part's first relationship, as chart_xml() wrote it
     chart_id = doc_part.relate_to(chart_part, RT_CHART)
     cx, cy = round(width_cm * EMU_PER_CM), round(height_cm * EMU_PER_CM)
     return (
