@@ -27,7 +27,12 @@ TIJDSLIMIET = 60.0
 """Seconds one verslag may take (both formats); change with tijdslimiet= or --tijdslimiet."""
 GEHEUGENLIMIET = 1024
 """Megabytes one verslag may use; change with geheugenlimiet= or --geheugenlimiet."""
-_PRELOAD = ("kkfz_docs.render.docx", "kkfz_docs.render.pdf", "kkfz_docs.render.charts")
+_PRELOAD = (
+    "kkfz_docs.render.docx",
+    "kkfz_docs.render.pdf",
+    "kkfz_docs.render.chart_pdf",
+    "kkfz_docs.render.chart_docx",
+)
 
 
 @define(frozen=True)

@@ -24,7 +24,7 @@ from jinja2.exceptions import SecurityError
 from .. import images
 from ..errors import SjabloonFout
 from ..verslag import Kwaliteitsverslag
-from . import charts, layout, template_file
+from . import house_style, layout, template_file
 from .context import build, cleaned_data
 from .links import word_links
 from .ooxml import Ooxml, picture
@@ -39,13 +39,10 @@ def default_template() -> Path:
     return Path(str(resources.files("kkfz_docs").joinpath("templates/kwaliteitsverslag.docx")))
 
 
-def render_bytes(
-    verslag: Kwaliteitsverslag, template: str | os.PathLike | None = None, chart: bytes | None = None
-) -> bytes:
+def render_bytes(verslag: Kwaliteitsverslag, template: str | os.PathLike | None = None) -> bytes:
     """The verslag as a Word file, in memory.
 
     template: a .docx with docxtpl tags (see docs/sjabloon.md); the bundled one by default.
-    chart: the spinnenweb as PNG, if already drawn (a worker then needs no chart library).
     Raises SjabloonFout, in Dutch and naming the tag, when the template cannot be used.
     """
     if template is None:
@@ -63,11 +60,8 @@ def render_bytes(
         ) from None
     context = build(verslag)
     context["gegevens"] = cleaned_data(verslag)
-    context["spinnenweb_grafiek"] = (
-        picture(tpl, chart or chart_png(verslag), width=Mm(layout.CHART_WIDTH_CM * 10))
-        if verslag.spinnenweb is not None
-        else ""
-    )
+    house = house_style.read(template) if template is not None else house_style.default()
+    context["spinnenweb_grafiek"] = _chart(tpl, verslag, house.table_fill)
     context["logo"] = _logo(tpl, verslag)
     try:
         tpl.render(context, jinja_env=environment(), autoescape=True)
@@ -76,18 +70,15 @@ def render_bytes(
     except Exception as e:  # anything a template's code raises while it renders
         raise SjabloonFout(template_message(naam, tekst(), e)) from None
     word_links(tpl.docx, context["organisatie"]["website"])
+    if verslag.spinnenweb is not None:
+        from .chart_docx import drop_unprinted
+
+        drop_unprinted(tpl.docx)
     _fit_tables(tpl.docx)
     _set_properties(tpl, context)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return _unique_parts(buffer.getvalue())
-
-
-def chart_png(verslag: Kwaliteitsverslag) -> bytes | None:
-    """The spinnenweb as the PNG the Word file shows, or None without a spinnenweb."""
-    if verslag.spinnenweb is None:
-        return None
-    return charts.spinnenweb(verslag.spinnenweb, verslag.verslagjaar)
 
 
 def _unique_parts(data: bytes) -> bytes:
@@ -268,6 +259,23 @@ def _fit_tables(document) -> None:
                 if tcw is not None:
                     tcw.set(qn("w:w"), str(w))
                     tcw.set(qn("w:type"), "dxa")
+
+
+def _chart(tpl: DocxTemplate, verslag: Kwaliteitsverslag, colour: str) -> Ooxml | str:
+    """The spinnenweb as a native Word chart in the template's accent colour, printed by
+    {{ spinnenweb_grafiek }} as its own run."""
+    if verslag.spinnenweb is None:
+        return ""
+    from .chart_docx import add_chart
+    from .chart_spec import radar_chart
+
+    drawing = add_chart(
+        tpl.docx,
+        radar_chart(verslag.spinnenweb, verslag.verslagjaar, colour),
+        layout.CHART_WIDTH_CM,
+        layout.CHART_HEIGHT_CM,
+    )
+    return Ooxml(lambda: f'</w:t></w:r><w:r>{drawing}</w:r><w:r><w:t xml:space="preserve">')
 
 
 def _logo(tpl: DocxTemplate, verslag: Kwaliteitsverslag) -> Ooxml | str:

@@ -32,5 +32,10 @@ COLUMNS_CM = {
 }
 CROSS_TABLE_CM = (5.0, 2.9)  # the label column, then each value column
 THEMA_TABLE_CM = (6.0, 1.2, 6.0)  # the thema, each year, the toelichting
-CHART_WIDTH_CM = 12.5
+CHART_WIDTH_CM, CHART_HEIGHT_CM = 12.5, 8.6
+CHART_COLOUR = ACCENT  # this year: a solid line over a light fill
+CHART_PREVIOUS_COLOUR = "7F7F7F"  # last year: a dashed line, told apart without colour
+CHART_FILL_OPACITY = 0.3
+CHART_GRID_COLOUR = "BFBFBF"
+CHART_TEXT_COLOUR = GREY
 LOGO_HEIGHT_CM = 1.4

@@ -57,24 +57,18 @@ def make(verslag: Kwaliteitsverslag, fmt: str, template: str | os.PathLike | Non
     raise ValueError(f"unknown format {fmt!r}; use one of {FORMATS}")
 
 
-def _docx_in_worker(arg: tuple[Kwaliteitsverslag, str, bytes | None]) -> bytes:
+def _docx_in_worker(arg: tuple[Kwaliteitsverslag, str]) -> bytes:
     from .docx import render_bytes
 
-    verslag, template, chart = arg
-    return render_bytes(verslag, template, chart)
+    verslag, template = arg
+    return render_bytes(verslag, template)
 
 
 def make_docx(verslag: Kwaliteitsverslag, template: str | os.PathLike | None, limits: Limits) -> bytes:
-    """The Word file in memory; a custom template renders in a worker process under limits.
-
-    The chart does not depend on the template: it is drawn here, so the worker only fills in the
-    template (and does not load the chart library: a worker starts in about 10 ms).
-    """
+    """The Word file in memory; a custom template renders in a worker process under limits."""
     if template is None:  # our own template: trusted, linear in the size of the input
         return make(verslag, "docx", None, None)[0]
-    from .docx import chart_png
-
-    arg = (verslag, os.path.abspath(template), chart_png(verslag))  # a kept worker may have another folder
+    arg = (verslag, os.path.abspath(template))  # a kept worker may have another current folder
     outcome = run_once(_docx_in_worker, arg, limits, ("kkfz_docs.render.docx",))
     if outcome.error is not None:
         raise outcome.error

@@ -28,6 +28,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     Image,
+    KeepTogether,
     PageTemplate,
     Spacer,
     Table,
@@ -62,7 +63,7 @@ LEADING = BODY_PT * 1.22 * L.LINE_SPACING  # Calibri's (and Carlito's) line heig
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = L.MARGIN_X_CM * cm, L.MARGIN_TOP_CM * cm, L.MARGIN_BOTTOM_CM * cm
 WIDTH = A4[0] - 2 * MARGIN_X
 CHART_WIDTH = L.CHART_WIDTH_CM * cm
-CHART_HEIGHT = CHART_WIDTH * 4.2 / 5.6  # the figure's aspect ratio (render/charts.py)
+CHART_HEIGHT = L.CHART_HEIGHT_CM * cm
 
 
 def _color(hex6: str) -> colors.Color:
@@ -277,8 +278,17 @@ def story(
     s = _Story(house or house_style.default(), chart)
     s.sections.append(["Titel", 0])
     s.flow.append(_SectionStart(0))
+    together: list[int] = []  # where the flowables to keep on one page start
     for node, scope in outline.walk(outline.DOCUMENT, outline.Scope(ctx)):
-        if isinstance(node, outline.Chapter):
+        if node is outline.END_TOGETHER:
+            start = together.pop()
+            s.flow[start:] = [KeepTogether(s.flow[start:])]
+        elif isinstance(node, outline.Together):
+            start = len(s.flow)  # with the heading before them (ReportLab will not join a heading to a group)
+            while start and (isinstance(s.flow[start - 1], _SectionStart) or s.flow[start - 1].getKeepWithNext()):
+                start -= 1
+            together.append(start)
+        elif isinstance(node, outline.Chapter):
             s.section(outline.fill(scope, node.titel))
         elif isinstance(node, outline.Heading):
             s.h2(outline.fill(scope, node.tekst), f"h{node.niveau}")
@@ -399,25 +409,17 @@ def _canvas_class(header: str, tags: StructureTree, metadata: dict, style: Parag
     return NumberedCanvas
 
 
-def _chart(verslag: Kwaliteitsverslag, draw: bool) -> Callable[[], Flowable]:
+def _chart(verslag: Kwaliteitsverslag, draw: bool, house: HouseStyle) -> Callable[[], Flowable]:
     def make() -> Flowable:
         if not draw:
-            return Spacer(CHART_WIDTH, CHART_HEIGHT)  # same size, no matplotlib: for counting pages
-        from svglib.fonts import register_font
-        from svglib.svglib import svg2rlg
+            return Spacer(CHART_WIDTH, CHART_HEIGHT)  # same size, nothing drawn: for counting pages
+        from .chart_pdf import drawing
+        from .chart_spec import radar_chart
 
-        from . import charts
-
-        # The chart's text in the embedded font (svglib would otherwise look for a system font).
-        register_font(fonts.FAMILY, fonts.path("Carlito-Regular.ttf"), rlgFontName=fonts.register())
-        fonts.map_family()
-        drawing = svg2rlg(io.BytesIO(charts.spinnenweb(verslag.spinnenweb, verslag.verslagjaar, "svg")))
-        scale = CHART_WIDTH / drawing.width
-        drawing.scale(scale, scale)
-        drawing.width, drawing.height = CHART_WIDTH, drawing.height * scale
-        drawing.hAlign = "LEFT"
-        drawing.initialFontName = fonts.FAMILY  # else ReportLab lists Helvetica, unembedded, on every page
-        return drawing
+        spec = radar_chart(verslag.spinnenweb, verslag.verslagjaar, house.table_fill)  # the house style's accent
+        chart = drawing(spec, CHART_WIDTH, CHART_HEIGHT)
+        chart.hAlign = "LEFT"
+        return chart
 
     return make
 
@@ -436,7 +438,7 @@ def layout(
     ctx = build(verslag)
     house = house_style.read(template) if template is not None else house_style.default()
     logo = verslag.logo_afbeelding
-    s = story(ctx, _chart(verslag, draw_chart), logo.data if logo is not None else None, house)
+    s = story(ctx, _chart(verslag, draw_chart, house), logo.data if logo is not None else None, house)
     meta = ctx["metadata"]
     info = {
         "titel": meta["titel"],

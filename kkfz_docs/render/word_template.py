@@ -40,6 +40,7 @@ from .outline import (
     Paragraph,
     Paragraphs,
     Table,
+    Together,
 )
 
 __all__ = ["TEMPLATE", "build"]
@@ -246,9 +247,12 @@ class Body:
     def __init__(self, doc: Document):
         self.doc = doc
         self.caption = ""
+        self.together = False  # inside a Together: every paragraph and table row keeps with the next
 
     def p(self, text: str, style: str | None = None) -> None:
-        self.doc.add_paragraph(text, style=style)
+        paragraph = self.doc.add_paragraph(text, style=style)
+        if self.together:
+            paragraph.paragraph_format.keep_with_next = True
 
     def tag(self, tag: str) -> None:
         """A paragraph-level docxtpl tag ({%p ... %}); the paragraph disappears on render."""
@@ -277,6 +281,9 @@ class Body:
                 last = total and r == len(rows) - 1
                 cell.paragraphs[0].style = self.doc.styles[TOTAL_STYLE if last else CELL_STYLE]
                 cell.width = Cm(widths_cm[c])
+            if self.together and r < len(rows) - 1:  # Word keeps a table on one page row by row
+                for cell in table.rows[r].cells:
+                    cell.paragraphs[0].paragraph_format.keep_with_next = True
             props = table.rows[r]._tr.get_or_add_trPr()
             props.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
             if r == 0:
@@ -336,6 +343,10 @@ def _write(body: Body, nodes: tuple[Node, ...]) -> None:
             body.tag(f"for {node.naam} in {node.pad}")
             _write(body, node.body)
             body.tag("endfor")
+        elif isinstance(node, Together):
+            body.together = True
+            _write(body, node.body)
+            body.together = False
         elif isinstance(node, Chapter):
             if node.als:
                 body.tag(f"if {node.als}")
