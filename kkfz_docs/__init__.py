@@ -4,7 +4,7 @@ meerjarenplan waarop het voortbouwt.
 The public API. Renderers load docxtpl and ReportLab only when they are called.
 """
 
-from .api import check, export_template, render_docx, render_pdf
+from .api import check, export_template, render_docx, render_files, render_pdf
 from .batch import Resultaat, render_many
 from .convert import to_data
 from .errors import (
@@ -12,6 +12,7 @@ from .errors import (
     KkfzFout,
     OngeldigVerslag,
     PaginaLimietOverschreden,
+    Schrijffout,
     SjabloonFout,
     VerkeerdType,
     WaardeFout,
@@ -57,6 +58,7 @@ __all__ = [
     "PrestatieIndicator",
     "RenderInfo",
     "Resultaat",
+    "Schrijffout",
     "SectieInfo",
     "SjabloonFout",
     "Speerpunt",
@@ -72,6 +74,7 @@ __all__ = [
     "load",
     "pdf_paginas",
     "render_docx",
+    "render_files",
     "render_many",
     "render_pdf",
     "to_data",

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -23,7 +24,22 @@ from .render.info import RenderInfo
 from .rules import check_model
 from .verslag import Kwaliteitsverslag
 
-__all__ = ["Document", "DocumentOfPad", "VerslagOfPad", "check", "export_template", "render_docx", "render_pdf"]
+if TYPE_CHECKING:
+    from .render.pair import Rendered
+
+__all__ = [
+    "MEMORY_LIMIT_MB",
+    "TIME_LIMIT",
+    "Document",
+    "DocumentOfPad",
+    "PaginaLimiet",
+    "VerslagOfPad",
+    "check",
+    "export_template",
+    "render_docx",
+    "render_files",
+    "render_pdf",
+]
 
 Document = Kwaliteitsverslag | Meerjarenplan
 """A kwaliteitsverslag or a meerjarenplan."""
@@ -35,19 +51,19 @@ PaginaLimiet = int | Literal["standaard"] | None
 """A PDF's page limit: a number, None (no limit), or "standaard": six for a verslag, none for a plan."""
 
 
-def _document(document: DocumentOfPad) -> Document:
-    if isinstance(document, Kwaliteitsverslag | Meerjarenplan):
-        return document
-    if isinstance(document, str | os.PathLike):
-        return load(Path(document))
+def _verslag(verslag: DocumentOfPad) -> Document:
+    if isinstance(verslag, Kwaliteitsverslag | Meerjarenplan):
+        return verslag
+    if isinstance(verslag, str | os.PathLike):
+        return load(Path(verslag))
     raise TypeError(
         f"geef een Kwaliteitsverslag, een Meerjarenplan of het pad van een .yaml- of .json-bestand, geen "
-        f"{type(document).__name__}; gegevens in een dict leest u eerst in met kkfz_docs.load(...)"
+        f"{type(verslag).__name__}; gegevens in een dict leest u eerst in met kkfz_docs.load(...)"
     )
 
 
 def check(
-    document: DocumentOfPad, *, vandaag: dt.date | None = None, max_pages: PaginaLimiet = "standaard"
+    verslag: DocumentOfPad, *, vandaag: dt.date | None = None, max_pages: PaginaLimiet = "standaard"
 ) -> list[Bevinding]:
     """All findings for a verslag or a meerjarenplan, in document order; a fout means: do not publish like this.
 
@@ -56,35 +72,81 @@ def check(
     """
     from .render.pdf import bevindingen as pdf_bevindingen
 
-    v = _document(document)
+    v = _verslag(verslag)
     bevindingen = check_model(v, vandaag=vandaag) + pdf_bevindingen(v, max_pages)
     if v.bron is not None:
         bevindingen = [attrs.evolve(b, regel=v.bron.regel(b.pad)) for b in bevindingen]
     return bevindingen
 
 
-def render_docx(document: DocumentOfPad, path: str | os.PathLike, template: str | os.PathLike | None = None) -> Path:
-    """Write the document as a Word file (atomically). template: a custom .docx; see docs/sjabloon.md."""
-    from .render.docx import render_docx as render
+TIME_LIMIT = 60.0
+"""Seconds a custom Word template may take to render (None: no limit)."""
+MEMORY_LIMIT_MB = 1024
+"""Megabytes of memory a custom Word template may use while it renders (None: no limit)."""
 
-    return render(_document(document), path, template)
+
+def render_docx(
+    verslag: DocumentOfPad,
+    path: str | os.PathLike,
+    template: str | os.PathLike | None = None,
+    *,
+    time_limit: float | None = TIME_LIMIT,
+    memory_limit_mb: int | None = MEMORY_LIMIT_MB,
+) -> Path:
+    """Write the verslag or meerjarenplan as a Word file (atomically). template: a custom .docx of that
+    document type (the bundled one of its type by default); see docs/sjabloon.md.
+
+    A custom template renders in a worker process within time_limit seconds and memory_limit_mb;
+    raises SjabloonFout (Dutch) when it cannot be used or runs over a limit, and Schrijffout when the
+    file cannot be written. Nothing is written then.
+    """
+    from .render.pair import write
+    from .render.worker import Limits
+
+    limits = Limits(time_limit, memory_limit_mb)
+    write(_verslag(verslag), {"docx": Path(path)}, template=template, max_pages=None, limits=limits)
+    return Path(path)
 
 
 def render_pdf(
-    document: DocumentOfPad,
+    verslag: DocumentOfPad,
     path: str | os.PathLike,
     max_pages: PaginaLimiet = "standaard",
     template: str | os.PathLike | None = None,
 ) -> RenderInfo:
-    """Write the document as a PDF (atomically); info.pages is its page count.
+    """Write the verslag or meerjarenplan as a PDF (atomically); info.pages is its page count.
 
     Raises PaginaLimietOverschreden, writing nothing, when it runs over max_pages: "standaard" is six
     pages for a verslag (the handreiking's advice) and no limit for a meerjarenplan; None: no limit.
     template: the Word template of the house style; the PDF takes its fonts, sizes and colours.
     """
-    from .render.pdf import render_pdf as render
+    from .render.pair import write
+    from .render.worker import Limits
 
-    return render(_document(document), path, max_pages, template)
+    rendered = write(_verslag(verslag), {"pdf": Path(path)}, template=template, max_pages=max_pages, limits=Limits())
+    return rendered.info
+
+
+def render_files(
+    verslag: DocumentOfPad,
+    stem: str | os.PathLike,
+    formats: Sequence[str] = ("docx", "pdf"),
+    *,
+    template: str | os.PathLike | None = None,
+    max_pages: PaginaLimiet = "standaard",
+    time_limit: float | None = TIME_LIMIT,
+    memory_limit_mb: int | None = MEMORY_LIMIT_MB,
+) -> Rendered:
+    """Write stem.docx and stem.pdf (or the formats asked) together or not at all.
+
+    A PDF over max_pages or a template error writes neither file and leaves files already there as
+    they were (the exception's message says so). Returns what was written: .docx, .pdf, .info.
+    """
+    from .render.pair import render
+    from .render.worker import Limits
+
+    limits = Limits(time_limit, memory_limit_mb)
+    return render(_verslag(verslag), stem, formats, template=template, max_pages=max_pages, limits=limits)
 
 
 def export_template(path: str | os.PathLike, soort: str = "kwaliteitsverslag") -> Path:

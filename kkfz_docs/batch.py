@@ -1,5 +1,10 @@
-"""render_many(): many verslagen (and meerjarenplannen) at once, in parallel processes; one failure never
-stops the rest."""
+"""render_many(): many verslagen (and meerjarenplannen) at once, in worker processes; one failure never
+stops the rest.
+
+Each verslag renders in a worker process under a wall-time and a memory limit (render/worker.py).
+A worker that fails in any way (an exception, the limit, a signal) makes a failed row and is
+replaced; the Word file and PDF of a verslag are written together or not at all (render/pair.py).
+"""
 
 from __future__ import annotations
 
@@ -8,16 +13,28 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from attrs import define, evolve
+from attrs import define, evolve, field
 
-from .api import check, render_docx, render_pdf
-from .errors import OngeldigVerslag, PaginaLimietOverschreden, SjabloonFout
+from . import crash
+from .api import check
+from .atomic import unchanged_note, write_together
+from .errors import OngeldigVerslag, PaginaLimietOverschreden, Schrijffout, SjabloonFout
 from .findings import Bevinding
 from .load import load
 from .meerjarenplan import Meerjarenplan
 
 FORMATEN = ("docx", "pdf")
 INVOER = (".yaml", ".yml", ".json")
+TIJDSLIMIET = 60.0
+"""Seconds one verslag may take (both formats); change with tijdslimiet= or --tijdslimiet."""
+GEHEUGENLIMIET = 1024
+"""Megabytes one verslag may use; change with geheugenlimiet= or --geheugenlimiet."""
+_PRELOAD = (
+    "kkfz_docs.render.docx",
+    "kkfz_docs.render.pdf",
+    "kkfz_docs.render.chart_pdf",
+    "kkfz_docs.render.chart_docx",
+)
 
 
 @define(frozen=True)
@@ -49,6 +66,24 @@ class _Taak:
     forceer: bool
     sjabloon_meerjarenplan: Path | None = None
 
+    def template(self, document: object) -> Path | None:
+        """The template for this document: for a meerjarenplan the plans' one if given, else the one given."""
+        if isinstance(document, Meerjarenplan) and self.sjabloon_meerjarenplan is not None:
+            return self.sjabloon_meerjarenplan
+        return self.sjabloon
+
+
+@define(frozen=True)
+class _Deel:
+    """What a worker made of one task: the files in memory, or why not."""
+
+    gelukt: bool
+    data: dict[str, bytes] = field(factory=dict)
+    paginas: int | None = None
+    melding: str = ""
+    bevindingen: tuple[Bevinding, ...] = ()
+    onleesbaar: bool = False
+
 
 def collect(paden: Iterable[str | os.PathLike]) -> list[tuple[Path, Path]]:
     """(input file, output path without suffix relative to the output folder) for files and folders.
@@ -66,43 +101,35 @@ def collect(paden: Iterable[str | os.PathLike]) -> list[tuple[Path, Path]]:
     return uit
 
 
-def _render_one(taak: _Taak) -> Resultaat:
-    """Render one file; every failure becomes a Resultaat, never an exception."""
+def _render_part(taak: _Taak) -> _Deel:
+    """In a worker: load, check and render one file's formats in memory; every failure is a _Deel."""
+    from .render.pair import make
+    from .render.soorten import max_pages
+
     try:
-        verslag = load(taak.bestand)
-    except OngeldigVerslag as e:
-        return Resultaat(taak.bestand, False, melding="\n".join(map(str, e.fouten)), onleesbaar=not e.leesbaar)
-    bevindingen = tuple(check(verslag, max_pages=None))  # the PDF render reports the page limit itself
-    if any(b.is_fout for b in bevindingen) and not taak.forceer:
-        return Resultaat(
-            taak.bestand,
-            False,
-            melding="de controle vond fouten; los ze op of gebruik --forceer",
-            bevindingen=bevindingen,
-        )
-    gemaakt: list[str] = []
-    paginas = None
-    try:
+        try:
+            verslag = load(taak.bestand)
+        except OngeldigVerslag as e:
+            return _Deel(False, melding="\n".join(map(str, e.fouten)), onleesbaar=not e.leesbaar)
+        bevindingen = tuple(check(verslag, max_pages=None))  # the PDF render reports the page limit itself
+        if any(b.is_fout for b in bevindingen) and not taak.forceer:
+            return _Deel(
+                False, melding="de controle vond fouten; los ze op of gebruik --forceer", bevindingen=bevindingen
+            )
+        data: dict[str, bytes] = {}
+        paginas = None
         for fmt in taak.formaten:
-            doel = taak.doel.with_name(f"{taak.doel.name}.{fmt}")
-            if fmt == "docx":
-                plan = isinstance(verslag, Meerjarenplan)
-                render_docx(verslag, doel, template=taak.sjabloon_meerjarenplan if plan else taak.sjabloon)
-            else:
-                paginas = render_pdf(verslag, doel, max_pages=taak.max_pages).pages
-            gemaakt.append(fmt)
-    except (SjabloonFout, PaginaLimietOverschreden) as e:
-        return Resultaat(taak.bestand, False, tuple(gemaakt), paginas, str(e), bevindingen)
-    except Exception as e:  # a bug or a full disk: report it with the file, go on with the others
-        return Resultaat(
-            taak.bestand,
-            False,
-            tuple(gemaakt),
-            paginas,
-            f"onverwachte fout ({type(e).__name__}: {e}); meld dit met het invoerbestand",
-            bevindingen,
-        )
-    return Resultaat(taak.bestand, True, tuple(gemaakt), paginas, bevindingen=bevindingen)
+            try:
+                data[fmt], info = make(verslag, fmt, taak.template(verslag), max_pages(verslag, taak.max_pages))
+            except (SjabloonFout, PaginaLimietOverschreden) as e:
+                return _Deel(False, melding=str(e), bevindingen=bevindingen)
+            if info is not None:
+                paginas = info.pages
+        return _Deel(True, data, paginas, bevindingen=bevindingen)
+    except MemoryError:
+        raise  # the worker reports the memory limit and is replaced
+    except Exception as e:  # a bug: the details to a file, the others go on
+        return _Deel(False, melding=crash.message(e, f"verslag {taak.bestand}"))
 
 
 def render_many(
@@ -116,22 +143,33 @@ def render_many(
     forceer: bool = False,
     jobs: int | None = None,
     voortgang: Callable[[int, int, Resultaat], None] | None = None,
+    tijdslimiet: float | None = TIJDSLIMIET,
+    geheugenlimiet: int | None = GEHEUGENLIMIET,
 ) -> list[Resultaat]:
     """Render every file (folders: their .yaml/.yml/.json files) into uitvoer, jobs processes at once.
 
-    A file may be a kwaliteitsverslag or a meerjarenplan: sjabloon is the Word template of the
-    verslagen, sjabloon_meerjarenplan that of the plans (the bundled one when not given). max_pages
-    "standaard": six pages for a verslag, no limit for a plan; a number or None applies to every file.
-
     Returns one Resultaat per input file, in input order. voortgang(done, total, resultaat) is
-    called as each file finishes.
+    called as each file finishes. Each file renders in a worker process within tijdslimiet seconds
+    and geheugenlimiet MB (None: no limit); over a limit, that file fails and the others go on.
+    Ctrl-C (KeyboardInterrupt) stops every worker; files not yet written are not written.
+
+    A file may be a kwaliteitsverslag or a meerjarenplan: sjabloon is the Word template of the
+    verslagen, sjabloon_meerjarenplan that of the plans (without it the plans get sjabloon too; without
+    either, each its type's bundled one). max_pages
+    "standaard": six pages for a verslag, no limit for a plan; a number or None applies to every file.
     """
+    from .render.worker import Limits, run_many
+
+    if jobs is not None and jobs < 1:
+        raise ValueError("jobs must be at least 1 (None: one per processor core)")
+    limits = Limits(tijdslimiet, geheugenlimiet)
+    formaten = tuple(dict.fromkeys(formaten))
     uitvoer = Path(uitvoer)
     taken = [
         _Taak(
             f,
             uitvoer / rel,
-            tuple(formaten),
+            formaten,
             Path(sjabloon) if sjabloon else None,
             max_pages,
             forceer,
@@ -139,11 +177,11 @@ def render_many(
         )
         for f, rel in collect(paden)
     ]
+    resultaten: dict[int, Resultaat] = {}
     eerder: dict[Path, Path] = {}
-    dubbel: dict[int, Resultaat] = {}  # two inputs that would write the same output file
-    for i, taak in enumerate(taken):
+    for i, taak in enumerate(taken):  # two inputs that would write the same output file
         if taak.doel in eerder:
-            dubbel[i] = Resultaat(
+            resultaten[i] = Resultaat(
                 taak.bestand,
                 False,
                 melding=f"zou dezelfde uitvoer maken als {eerder[taak.doel]}; "
@@ -151,57 +189,96 @@ def render_many(
             )
         else:
             eerder[taak.doel] = taak.bestand
-    volgorde = list(range(len(taken)))
-    taken = [t for i, t in enumerate(taken) if i not in dubbel]
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(taken) * len(formaten) or 1))
+    te_doen = [i for i in range(len(taken)) if i not in resultaten]
+    for eigen in (sjabloon, sjabloon_meerjarenplan):
+        fout = _template_problem(Path(eigen), limits) if eigen is not None and te_doen else ""
+        if fout:
+            for i in te_doen:
+                resultaten[i] = Resultaat(taken[i].bestand, False, melding=fout)
+            te_doen = []
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(te_doen) * len(formaten) or 1))
     # Fewer files than processes: give each format of a file its own process (Word and PDF at once).
-    if len(taken) < jobs and len(formaten) > 1:
-        delen = [[evolve(t, formaten=(fmt,)) for fmt in t.formaten] for t in taken]
-    else:
-        delen = [[t] for t in taken]
-    resultaten: list[Resultaat] = []
-
-    def klaar(stukken: list[Resultaat]) -> None:
-        resultaten.append(_samen(stukken))
-        if voortgang:
-            voortgang(len(resultaten), len(taken), resultaten[-1])
-
-    if jobs == 1:
-        for stukjes in delen:
-            klaar([_render_one(t) for t in stukjes])
-        return _met_dubbele(resultaten, dubbel, volgorde)
-    from concurrent.futures import ProcessPoolExecutor  # not at import: it costs start-up time
-
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        uitkomsten = pool.map(_render_one, [t for stukjes in delen for t in stukjes])
-        for stukjes in delen:
-            klaar([next(uitkomsten) for _ in stukjes])
-    return _met_dubbele(resultaten, dubbel, volgorde)
+    splits = len(te_doen) < jobs and len(formaten) > 1
+    delen = [
+        (i, evolve(taken[i], formaten=(fmt,)) if splits else taken[i])
+        for i in te_doen
+        for fmt in (formaten if splits else formaten[:1])
+    ]
+    verwacht = {i: len(formaten) if splits else 1 for i in te_doen}
+    binnen: dict[int, list[_Deel]] = {i: [] for i in te_doen}
+    klaar = 0
+    for n, outcome in run_many(_render_part, [d for _, d in delen], jobs, limits, _PRELOAD):
+        i, taak = delen[n]
+        binnen[i].append(_deel(outcome, taak, limits))
+        if len(binnen[i]) == verwacht[i]:
+            resultaten[i] = _afronden(taken[i], binnen.pop(i))
+            klaar += 1
+            if voortgang:
+                voortgang(klaar, len(te_doen), resultaten[i])
+    return [resultaten[i] for i in range(len(taken))]
 
 
-def _met_dubbele(resultaten: list[Resultaat], dubbel: dict[int, Resultaat], volgorde: list[int]) -> list[Resultaat]:
-    """Put the refused duplicates back in their place in the input order."""
-    if not dubbel:
-        return resultaten
-    gedaan = iter(resultaten)
-    return [dubbel[i] if i in dubbel else next(gedaan) for i in volgorde]
+def _check_template(sjabloon: str) -> str:
+    """In a worker: the Dutch reason a template file cannot be used at all, or ''."""
+    from .render import template_file
+
+    try:
+        template_file.read(sjabloon)
+    except SjabloonFout as e:
+        return str(e)
+    return ""
 
 
-def _samen(stukken: list[Resultaat]) -> Resultaat:
-    """One file's result from the results of its formats."""
-    if len(stukken) == 1:
-        return stukken[0]
-    eerste = stukken[0]
-    meldingen = list(dict.fromkeys(r.melding for r in stukken if r.melding))
-    return Resultaat(
-        eerste.bestand,
-        all(r.gelukt for r in stukken),
-        tuple(f for r in stukken for f in r.formaten),
-        next((r.paginas for r in stukken if r.paginas is not None), None),
-        "\n".join(meldingen),
-        eerste.bevindingen,
-        any(r.onleesbaar for r in stukken),
-    )
+def _template_problem(sjabloon: Path, limits) -> str:
+    """Check the template once, before every file fails on it; in a worker, as reading it is work too."""
+    from .render.pair import advice
+    from .render.worker import describe, run_once
+
+    outcome = run_once(_check_template, os.path.abspath(sjabloon), limits, ("kkfz_docs.render.template_file",))
+    if outcome.stopped:
+        return f"het sjabloon {sjabloon.name}: {describe(outcome, limits)}. {advice(outcome)}"
+    if outcome.error is not None:
+        return crash.message(outcome.error, f"sjabloon {sjabloon}")
+    return outcome.value
+
+
+def _deel(outcome, taak: _Taak, limits) -> _Deel:
+    """A worker's outcome as a _Deel: also when it was stopped or raised."""
+    from .render.pair import advice
+    from .render.worker import describe
+
+    if outcome.stopped:
+        eigen = taak.sjabloon is not None or taak.sjabloon_meerjarenplan is not None
+        hint = advice(outcome) if eigen or outcome.stopped == "gestopt" else _meer(outcome)
+        return _Deel(False, melding=f"{describe(outcome, limits)}. {hint}")
+    if outcome.error is not None:
+        return _Deel(False, melding=crash.message(outcome.error, f"verslag {taak.bestand}"))
+    return outcome.value
+
+
+def _meer(outcome) -> str:
+    if outcome.stopped == "tijd":
+        return "Geef meer tijd met --tijdslimiet SECONDEN (in Python: tijdslimiet=)"
+    return "Geef meer geheugen met --geheugenlimiet MB (in Python: geheugenlimiet=)"
+
+
+def _afronden(taak: _Taak, delen: list[_Deel]) -> Resultaat:
+    """Write a file's formats together when every part succeeded; else nothing, saying why."""
+    doelen = [taak.doel.with_name(f"{taak.doel.name}.{fmt}") for fmt in taak.formaten]
+    bevindingen = next((d.bevindingen for d in delen if d.bevindingen), ())
+    paginas = next((d.paginas for d in delen if d.paginas is not None), None)
+    onleesbaar = any(d.onleesbaar for d in delen)
+    meldingen = list(dict.fromkeys(d.melding for d in delen if d.melding))
+    if all(d.gelukt for d in delen):
+        data = {fmt: blob for d in delen for fmt, blob in d.data.items()}
+        try:
+            write_together({doel: data[fmt] for doel, fmt in zip(doelen, taak.formaten, strict=True)})
+        except Schrijffout as e:
+            return Resultaat(taak.bestand, False, (), None, str(e), bevindingen)
+        return Resultaat(taak.bestand, True, taak.formaten, paginas, bevindingen=bevindingen)
+    if any(doel.is_file() for doel in doelen):
+        meldingen.append(unchanged_note(doelen))
+    return Resultaat(taak.bestand, False, (), None, "\n".join(meldingen), bevindingen, onleesbaar)
 
 
 def voortgangsbalk(stream=sys.stderr) -> Callable[[int, int, Resultaat], None]:

@@ -1,18 +1,25 @@
-"""The command line: kkfz-docs new | check | render | template, for verslagen and meerjarenplannen."""
+"""The command line: kkfz-docs new | check | render | template, for verslagen and meerjarenplannen.
+
+Everything it prints is Dutch, argparse's own texts included. No traceback reaches the screen:
+an unexpected exception prints one line naming a file with the details (crash.py).
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
+import os
 import string
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
+from . import crash
 from .api import check, export_template
-from .atomic import write_atomic
+from .atomic import schrijffout, write_atomic
 from .errors import OngeldigVerslag, WaardeFout
 from .findings import Bevinding
 from .load import load
@@ -21,29 +28,112 @@ from .nieuw import meerjarenplan_skelet, volgend_bestand, volgend_verslag
 from .values import Periode
 from .verslag import Kwaliteitsverslag
 
-EXIT_OK, EXIT_FOUT, EXIT_ONLEESBAAR = 0, 1, 2
+EXIT_OK, EXIT_FOUT, EXIT_ONLEESBAAR, EXIT_INTERN = 0, 1, 2, 3
+EXIT_AFGEBROKEN = 130  # Ctrl-C, as a shell reports SIGINT
+EXIT_PIJP = 141  # the reader of our output went away (kkfz-docs check ... | head), as for SIGPIPE
+
+_ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "optional arguments": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "show program's version number and exit": "toon het versienummer en stop",
+    "the following arguments are required: %s": "dit ontbreekt: %s",
+    "unrecognized arguments: %s": "onbekend: %s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "%(value)r is geen geldige waarde",
+    "invalid choice: %(value)r (choose from %(choices)s)": "%(value)r bestaat niet; kies uit %(choices)s",
+    "invalid choice: %(value)r, maybe you meant %(closest)r?": "%(value)r bestaat niet; bedoelt u %(closest)r?",
+    "expected one argument": "hier hoort een waarde bij",
+    "expected at most one argument": "hier hoort hooguit één waarde bij",
+    "expected at least one argument": "hier hoort minstens één waarde bij",
+    "ambiguous option: %(option)s could match %(matches)s": "%(option)s kan meer opties zijn: %(matches)s",
+    "not allowed with argument %s": "kan niet samen met %s",
+    "ignored explicit argument %r": "hier hoort geen waarde bij (%r)",
+    "one of the arguments %s is required": "een van deze is nodig: %s",
+    "unexpected option string: %s": "onverwachte optie: %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "can't open '%(filename)s': %(error)s": "kan '%(filename)s' niet openen: %(error)s",
+}
+
+
+def _nl(message: str) -> str:
+    return _ARGPARSE_NL.get(message, message)
+
+
+def _nl_plural(singular: str, plural: str, n: int) -> str:
+    if singular == "expected %s argument":
+        return "hier horen %s waarden bij"
+    return singular if n == 1 else plural
+
+
+@contextlib.contextmanager
+def _dutch_argparse() -> Iterator[None]:
+    """argparse's own texts in Dutch, while our parser is built and used (argparse asks gettext for them)."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _nl, _nl_plural  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with Dutch error lines (its own help texts we write ourselves)."""
+    """argparse with Dutch error lines and exit code 2 for a command line that is not right."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_ONLEESBAAR, f"kkfz-docs: fout: {message}\n")
+        self.exit(EXIT_ONLEESBAAR, f"{self.prog}: fout: {message}\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} kan niet: geef een geheel getal van 1 of meer")
+    return value
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen aantal seconden") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text} kan niet: geef een aantal seconden groter dan 0")
+    return value
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kkfz-docs")
+    except PackageNotFoundError:
+        return "onbekend (niet geïnstalleerd)"
 
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="kkfz-docs",
         description="Het kwaliteitsverslag volgens de handreiking van het "
-        "Kwaliteitskader Forensische Zorg: invullen, controleren en opmaken.",
+        "Kwaliteitskader Forensische Zorg, en het meerjarenplan waarop het voortbouwt: invullen, controleren "
+        "en opmaken.",
+        epilog="Afsluitcodes: 0 gelukt, 1 fouten gevonden, 2 een bestand of de opdracht kon niet worden gelezen, "
+        "3 een onverwachte fout in kkfz-docs, 130 afgebroken met Ctrl-C.",
     )
-    sub = p.add_subparsers(dest="opdracht", required=True, metavar="opdracht")
+    p.add_argument(
+        "--version", action="version", version=f"%(prog)s {_version()}", help="toon het versienummer en stop"
+    )
+    sub = p.add_subparsers(dest="opdracht", required=True, metavar="opdracht", title="opdrachten")
 
     new = sub.add_parser(
         "new",
-        help="maak een nieuw verslag (YAML) met uitleg bij elk veld, een nieuw meerjarenplan, of het "
-        "verslag van dit jaar uit dat van vorig jaar",
+        help="maak een nieuw verslag (YAML) met uitleg bij elk veld, een nieuw meerjarenplan, of het verslag "
+        "van dit jaar uit dat van vorig jaar",
     )
     new.add_argument("--jaar", type=int, default=None, help="het verslagjaar (standaard: vorig jaar)")
     new.add_argument("--organisatie", default="", help="de naam van de organisatie")
@@ -70,17 +160,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--overschrijf", action="store_true", help="overschrijf een bestaand bestand")
 
-    chk = sub.add_parser("check", help="controleer verslagen op de eisen van de handreiking")
-    chk.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
+    chk = sub.add_parser("check", help="controleer verslagen (en meerjarenplannen) op de eisen van de handreiking")
+    chk.add_argument(
+        "bestanden", nargs="+", type=Path, metavar="BESTAND", help="verslagen (.yaml of .json) of mappen met verslagen"
+    )
 
-    ren = sub.add_parser("render", help="maak verslagen op als Word- en PDF-bestand")
+    ren = sub.add_parser("render", help="maak verslagen (en meerjarenplannen) op als Word- en PDF-bestand")
     ren.add_argument(
         "bestanden", nargs="+", type=Path, metavar="BESTAND", help="verslagen (.yaml of .json) of mappen met verslagen"
     )
     ren.add_argument(
         "-j",
         "--jobs",
-        type=int,
+        type=_positive_int,
         default=None,
         metavar="N",
         help="hoeveel verslagen tegelijk (standaard: het aantal processorkernen)",
@@ -97,7 +189,7 @@ def _parser() -> argparse.ArgumentParser:
     ren.add_argument("--pdf", action="store_true", help="maak een PDF (standaard: alle formaten)")
     ren.add_argument(
         "--max-paginas",
-        type=int,
+        type=_positive_int,
         default=None,
         metavar="N",
         help="het hoogste aantal pagina's van de PDF (standaard: 6 voor een verslag, het advies van de "
@@ -109,9 +201,24 @@ def _parser() -> argparse.ArgumentParser:
         "--sjabloon-meerjarenplan",
         type=Path,
         metavar="BESTAND",
-        help="een eigen Word-sjabloon voor de meerjarenplannen (--sjabloon geldt voor de verslagen)",
+        help="een eigen Word-sjabloon voor de meerjarenplannen, als u verslagen en plannen samen maakt "
+        "(--sjabloon geldt dan voor de verslagen)",
     )
     ren.add_argument("--forceer", action="store_true", help="maak het verslag ook als de controle fouten vindt")
+    ren.add_argument(
+        "--tijdslimiet",
+        type=_positive_seconds,
+        default=60.0,
+        metavar="SECONDEN",
+        help="hoe lang één verslag mag duren; daarna stopt het met een fout (standaard 60)",
+    )
+    ren.add_argument(
+        "--geheugenlimiet",
+        type=_positive_int,
+        default=1024,
+        metavar="MB",
+        help="hoeveel geheugen één verslag mag gebruiken, in MB (standaard 1024)",
+    )
 
     tpl = sub.add_parser("template", help="bewaar het standaard Word-sjabloon om het in Word aan te passen")
     tpl.add_argument(
@@ -120,7 +227,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="BESTAND",
-        help="standaard: kwaliteitsverslag-sjabloon.docx of meerjarenplan-sjabloon.docx",
+        help="het bestand om te maken (standaard: kwaliteitsverslag-sjabloon.docx of meerjarenplan-sjabloon.docx)",
     )
     tpl.add_argument("--meerjarenplan", action="store_true", help="het sjabloon van het meerjarenplan")
     tpl.add_argument("--overschrijf", action="store_true", help="overschrijf een bestaand bestand")
@@ -128,14 +235,31 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if args.opdracht == "new":
-        return _new(args)
-    if args.opdracht == "render":
-        return _render(args)
-    if args.opdracht == "template":
-        return _template(args)
-    return _check(args.bestanden)
+    """Run the command line; returns the exit code. Never lets a traceback reach the screen."""
+    try:
+        with _dutch_argparse():
+            args = _parser().parse_args(argv)
+        opdracht = {"new": _new, "render": _render, "template": _template, "check": _check}[args.opdracht]
+        code = opdracht(args)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at exit
+        return code
+    except KeyboardInterrupt:
+        print("\nkkfz-docs: afgebroken", file=sys.stderr)
+        return EXIT_AFGEBROKEN
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_PIJP
+    except Exception as e:
+        opdracht = " ".join(["kkfz-docs", *(sys.argv[1:] if argv is None else argv)])
+        print(f"kkfz-docs: {crash.message(e, opdracht)}", file=sys.stderr)
+        return EXIT_INTERN
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, send what is left to /dev/null, so the exit flush prints no error."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def skeleton(jaar: int, organisatie: str = "") -> str:
@@ -162,14 +286,6 @@ def _fout(melding: str, code: int = EXIT_FOUT) -> int:
     return code
 
 
-def _write_new(doel: Path, text: str, overschrijf: bool) -> int:
-    if doel.exists() and not overschrijf:
-        return _fout(f"{doel} bestaat al; kies een andere naam met -o of gebruik --overschrijf")
-    write_atomic(doel, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    print(f"{doel} gemaakt. Vul het in en controleer het met: kkfz-docs check {doel}")
-    return EXIT_OK
-
-
 def _new_meerjarenplan(args: argparse.Namespace) -> int:
     begin = dt.date.today().year
     periode = Periode(begin, begin + 3)
@@ -179,9 +295,8 @@ def _new_meerjarenplan(args: argparse.Namespace) -> int:
         except WaardeFout as e:
             return _fout(f"--periode: {e}", EXIT_ONLEESBAAR)
     doel: Path = args.uitvoer or Path(f"meerjarenplan-{periode.eerste_jaar}-{periode.laatste_jaar}.yaml")
-    return _write_new(
-        doel, meerjarenplan_skelet(periode.eerste_jaar, periode.laatste_jaar, args.organisatie), args.overschrijf
-    )
+    text = meerjarenplan_skelet(periode.eerste_jaar, periode.laatste_jaar, args.organisatie)
+    return _write_new(doel, text, args.overschrijf)
 
 
 def _new_van(args: argparse.Namespace) -> int:
@@ -199,6 +314,18 @@ def _new_van(args: argparse.Namespace) -> int:
     if doel.resolve() == args.van.resolve():
         return _fout(f"{doel} is het verslag van vorig jaar zelf; kies met -o een andere naam")
     return _write_new(doel, volgend_verslag(args.van, doel), args.overschrijf)
+
+
+def _write_new(doel: Path, text: str, overschrijf: bool) -> int:
+    if doel.exists() and not overschrijf:
+        return _fout(f"{doel} bestaat al; kies een andere naam met -o of gebruik --overschrijf")
+    try:
+        write_atomic(doel, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    except OSError as e:
+        print(f"kkfz-docs: {schrijffout(e, [doel])}", file=sys.stderr)
+        return EXIT_FOUT
+    print(f"{doel} gemaakt. Vul het in en controleer het met: kkfz-docs check {doel}")
+    return EXIT_OK
 
 
 def _print_findings(bestand: Path, bevindingen: Sequence[Bevinding]) -> None:
@@ -223,14 +350,27 @@ def _load(bestand: Path) -> tuple[Kwaliteitsverslag | Meerjarenplan | None, int]
         return None, EXIT_FOUT if e.leesbaar else EXIT_ONLEESBAAR
 
 
-def _check(bestanden: Sequence[Path]) -> int:
+def _check(args: argparse.Namespace) -> int:
+    from .batch import collect
+
+    bestanden = [f for f, _ in collect(args.bestanden)]
+    if not bestanden:
+        print("kkfz-docs: geen verslagen gevonden (.yaml, .yml of .json)", file=sys.stderr)
+        return EXIT_FOUT
     code = EXIT_OK
     for bestand in bestanden:
-        verslag, code_bestand = _load(bestand)
-        code = max(code, code_bestand)
-        if verslag is None:
+        try:
+            verslag, code_bestand = _load(bestand)
+            code = max(code, code_bestand)
+            if verslag is None:
+                continue
+            bevindingen = check(verslag)
+        except (KeyboardInterrupt, BrokenPipeError, MemoryError):
+            raise
+        except Exception as e:  # a bug: say so for this file, and go on with the others
+            print(f"{bestand}: {crash.message(e, f'kkfz-docs check {bestand}')}")
+            code = max(code, EXIT_INTERN)
             continue
-        bevindingen = check(verslag)
         _print_findings(bestand, bevindingen)
         if any(b.is_fout for b in bevindingen):
             code = max(code, EXIT_FOUT)
@@ -238,20 +378,44 @@ def _check(bestanden: Sequence[Path]) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .batch import render_many, tabel, voortgangsbalk
+    from .batch import Resultaat, render_many, tabel, voortgangsbalk
 
+    if args.uitvoer.exists() and not args.uitvoer.is_dir():
+        print(f"kkfz-docs: de uitvoermap {args.uitvoer} is een bestand, geen map; kies een map met -o", file=sys.stderr)
+        return EXIT_FOUT
     formaten = [f for f in ("docx", "pdf") if getattr(args, f)] or ["docx", "pdf"]
-    resultaten = render_many(
-        args.bestanden,
-        args.uitvoer,
-        formaten=formaten,
-        sjabloon=args.sjabloon,
-        sjabloon_meerjarenplan=args.sjabloon_meerjarenplan,
-        max_pages=None if args.geen_paginalimiet else "standaard" if args.max_paginas is None else args.max_paginas,
-        forceer=args.forceer,
-        jobs=args.jobs,
-        voortgang=voortgangsbalk(),
-    )
+    klaar: list[Resultaat] = []
+    balk = voortgangsbalk()
+
+    def voortgang(done: int, total: int, resultaat: Resultaat) -> None:
+        klaar.append(resultaat)
+        balk(done, total, resultaat)
+
+    try:
+        resultaten = render_many(
+            args.bestanden,
+            args.uitvoer,
+            formaten=formaten,
+            sjabloon=args.sjabloon,
+            sjabloon_meerjarenplan=args.sjabloon_meerjarenplan,
+            max_pages=None if args.geen_paginalimiet else "standaard" if args.max_paginas is None else args.max_paginas,
+            forceer=args.forceer,
+            jobs=args.jobs,
+            voortgang=voortgang,
+            tijdslimiet=args.tijdslimiet,
+            geheugenlimiet=args.geheugenlimiet,
+        )
+    except KeyboardInterrupt:
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")
+        if klaar:
+            print(tabel(klaar))
+        print(
+            f"\nkkfz-docs: afgebroken. {len(klaar)} {'verslag' if len(klaar) == 1 else 'verslagen'} klaar (de tabel "
+            "hierboven); van de andere is niets geschreven en staan bestaande bestanden er nog zoals ze waren.",
+            file=sys.stderr,
+        )
+        return EXIT_AFGEBROKEN
     if not resultaten:
         print("kkfz-docs: geen verslagen gevonden (.yaml, .yml of .json)", file=sys.stderr)
         return EXIT_FOUT
@@ -275,10 +439,14 @@ def _template(args: argparse.Namespace) -> int:
     uitvoer: Path = args.uitvoer or Path(f"{soort}-sjabloon.docx")
     if uitvoer.exists() and not args.overschrijf:
         return _fout(f"{uitvoer} bestaat al; kies een andere naam met -o of gebruik --overschrijf")
-    export_template(uitvoer, soort)
+    try:
+        export_template(uitvoer, soort)
+    except OSError as e:
+        return _fout(schrijffout(e, [uitvoer]))
+    optie = "--sjabloon-meerjarenplan" if args.meerjarenplan else "--sjabloon"
     print(
         f"{uitvoer} gemaakt. Pas de opmaak aan in Word en gebruik het met: "
-        f"kkfz-docs render {'MEERJARENPLAN' if args.meerjarenplan else 'VERSLAG'} --sjabloon {uitvoer}"
+        f"kkfz-docs render {'MEERJARENPLAN' if args.meerjarenplan else 'VERSLAG'} {optie} {uitvoer}"
     )
     return EXIT_OK
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from attrs import define, field
 
+from .images import ImageCheck, inspect
 from .paths import parent
 
-__all__ = ["Bron", "html_preview", "logo_bruikbaar", "logo_pad", "map_van", "set_html_preview"]
+__all__ = ["Bron", "html_preview", "logo_afbeelding", "logo_pad", "map_van", "set_html_preview"]
 
 
 @define(frozen=True)
@@ -43,13 +44,12 @@ def logo_pad(logo: str, bron: Bron | None) -> Path | None:
     return map_van(bron) / logo if logo else None
 
 
-def logo_bruikbaar(pad: Path | None) -> bool:
-    """Whether the logo is a PNG or JPEG file both renderers can place."""
-    if pad is None or not pad.is_file():
-        return False
-    with pad.open("rb") as f:
-        head = f.read(8)
-    return head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"))
+def logo_afbeelding(pad: Path | None) -> ImageCheck | None:
+    """The checked logo (images.inspect), or None when there is none or it cannot be used."""
+    if pad is None:
+        return None
+    logo = inspect(pad)
+    return logo if logo.usable else None
 
 
 _html_preview: list[Callable[[object], str]] = []

@@ -14,6 +14,7 @@ __all__ = [
     "KkfzFout",
     "OngeldigVerslag",
     "PaginaLimietOverschreden",
+    "Schrijffout",
     "SjabloonFout",
     "VerkeerdType",
     "WaardeFout",
@@ -123,10 +124,16 @@ class PaginaLimietOverschreden(KkfzFout):
     .info is the RenderInfo of the layout: the page count and each chapter's pages and words.
     """
 
-    def __init__(self, info: _Layout):
+    def __init__(self, info: _Layout, toevoeging: str = ""):
         self.info = info
-        super().__init__(info.melding())
+        super().__init__(info.melding() + toevoeging)
 
 
 class SjabloonFout(KkfzFout, ValueError):
-    """A Word template cannot be used (missing, not a .docx, or a tag that does not work); nothing was written."""
+    """A Word template cannot be used (missing, not a .docx, damaged, a tag that does not work or is not
+    allowed, or over the time or memory limit); nothing was written."""
+
+
+class Schrijffout(KkfzFout, OSError):
+    """An output file cannot be written (the folder is a file, no rights, the disk is full); nothing was
+    written, and files already at the target are unchanged. .errno is the operating system's code."""

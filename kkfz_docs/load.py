@@ -12,9 +12,9 @@ import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
-import yaml
 
 from .convert import Problemen, problems, structure
 from .document import Bron
@@ -24,6 +24,9 @@ from .meerjarenplan import Meerjarenplan
 from .paths import join_path
 from .values import is_number_text
 from .verslag import Kwaliteitsverslag
+
+if TYPE_CHECKING:
+    import yaml
 
 __all__ = ["MAX_BYTES", "Source", "load"]
 
@@ -160,6 +163,8 @@ TE_DIEP = "het bestand is te diep genest (lijsten in lijsten in lijsten...); een
 
 
 def _parse(text: str, bestand: Path | None) -> tuple[object, dict[str, int]]:
+    import yaml  # here, not at import: it is a sixth of `import kkfz_docs`
+
     naam = str(bestand) if bestand else None
     if bestand is not None and bestand.suffix.lower() == ".json":
         try:
@@ -170,6 +175,7 @@ def _parse(text: str, bestand: Path | None) -> tuple[object, dict[str, int]]:
             ) from None
         except RecursionError:
             raise OngeldigVerslag([Invoerfout("", TE_DIEP)], naam, leesbaar=False) from None
+
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -199,6 +205,8 @@ def _parse(text: str, bestand: Path | None) -> tuple[object, dict[str, int]]:
 
 def _map_lines(node: yaml.Node, pad: str, regels: dict[str, int], seen: set[int]) -> None:
     """Record the line of every field path; refuse anchors reused for lists or groups."""
+    import yaml
+
     if isinstance(node, yaml.ScalarNode):
         return
     if id(node) in seen:

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
-from .document import Bron, html_preview, logo_bruikbaar, logo_pad
+from .document import Bron, html_preview, logo_afbeelding, logo_pad
 from .findings import Bevinding, fout, waarschuwing
+from .images import ImageCheck
 from .model import model, veld
 from .paths import join_path
 from .sections.organisatie import Organisatie
@@ -54,7 +55,11 @@ class Meerjarenplan:
 
     @property
     def logo_bruikbaar(self) -> bool:
-        return logo_bruikbaar(self.logo_pad)
+        return self.logo_afbeelding is not None
+
+    @property
+    def logo_afbeelding(self) -> ImageCheck | None:
+        return logo_afbeelding(self.logo_pad)
 
     @property
     def pijlers_op_volgorde(self) -> list[PlanPijler]:

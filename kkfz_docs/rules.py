@@ -17,6 +17,7 @@ from . import jaarcyclus
 from . import meerjarenplan as _meerjarenplan
 from . import verslag as _verslag
 from .findings import Bevinding, waarschuwing
+from .images import inspect
 from .meerjarenplan import Meerjarenplan
 from .paths import join_path
 from .sections import (
@@ -100,22 +101,24 @@ def _walk(obj: object, pad: str, cyclus: Cyclus) -> Iterator[Bevinding]:
 def _logo(verslag: Document) -> list[Bevinding]:
     """A logo that cannot be placed is left out of both files, with this warning."""
     pad = verslag.logo_pad
-    if pad is None or verslag.logo_bruikbaar:
+    if pad is None:
         return []
+    naam = verslag.organisatie.logo.strip()
     if not pad.is_file():
         return [
             waarschuwing(
                 "organisatie.logo",
-                f"het logo '{verslag.organisatie.logo.strip()}' is niet gevonden "
-                f"(gezocht als {pad}); het verslag wordt zonder logo gemaakt. Geef het pad vanaf de map "
-                "van het verslag",
+                f"het logo '{naam}' is niet gevonden (gezocht als {pad}); het verslag wordt zonder logo gemaakt. "
+                "Geef het pad vanaf de map van het verslag",
             )
         ]
+    logo = inspect(pad)
+    if logo.usable:
+        return []
     return [
         waarschuwing(
             "organisatie.logo",
-            f"het logo '{verslag.organisatie.logo.strip()}' is geen PNG- of "
-            "JPEG-afbeelding; het verslag wordt zonder logo gemaakt. Sla het logo op als .png",
+            f"het logo '{naam}' {logo.problem}; het verslag wordt zonder logo gemaakt. {logo.advice.rstrip('.')}",
         )
     ]
 

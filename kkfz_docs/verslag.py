@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
-from .document import Bron, html_preview, logo_bruikbaar, logo_pad, set_html_preview
+from .document import Bron, html_preview, logo_afbeelding, logo_pad, set_html_preview
 from .findings import Bevinding, fout, waarschuwing
 from .format import datum
+from .images import ImageCheck
 from .meerjarenplan import Meerjarenplan
 from .model import model, veld
 from .sections.algemene_informatie import AlgemeneInformatie
@@ -79,8 +80,13 @@ class Kwaliteitsverslag:
 
     @property
     def logo_bruikbaar(self) -> bool:
-        """Whether the logo is a PNG or JPEG file both renderers can place."""
-        return logo_bruikbaar(self.logo_pad)
+        """Whether the logo is a PNG or JPEG file both renderers can place (images.inspect)."""
+        return self.logo_afbeelding is not None
+
+    @property
+    def logo_afbeelding(self) -> ImageCheck | None:
+        """The checked logo, or None when there is none or it cannot be used (check() says why)."""
+        return logo_afbeelding(self.logo_pad)
 
     @property
     def pijlers_op_volgorde(self) -> list[PijlerReflectie]:

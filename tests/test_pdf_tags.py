@@ -166,7 +166,7 @@ def test_the_chart_is_a_figure_whose_alt_text_states_the_scores(rendered, fixtur
     # The chart's own labels are inside the figure's content, not loose text.
     page = reader.pages[page_index(reader, figure)]
     in_figure = " ".join(t for tag, _, t in marked_text(page) if tag == "/Figure")
-    assert "Spinnenweb KKFZ" in in_figure and "Check" in in_figure
+    assert "1 Veiligheid" in in_figure and "Check" in in_figure
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import subprocess
 import sys
@@ -124,15 +123,14 @@ def test_page_is_a4(rendered):
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
 
 
-def test_spinnenweb_is_a_png_of_at_least_200_dpi(rendered):
+def test_spinnenweb_is_a_word_chart_not_a_picture(rendered):
+    """Was: the spinnenweb is a PNG of at least 200 dpi. Now Word draws it itself (tests/test_chart.py)."""
     _, path = rendered["a_kortewind"]
-    doc = Document(path)
-    [shape] = doc.inline_shapes
+    [shape] = Document(path).inline_shapes
+    assert shape._inline.graphic.graphicData.uri.endswith("/drawingml/2006/chart")
     with zipfile.ZipFile(path) as z:
-        [name] = [n for n in z.namelist() if n.startswith("word/media/")]
-        image = Image.open(io.BytesIO(z.read(name)))
-    assert image.format == "PNG"
-    assert image.width / shape.width.inches >= 200
+        assert [n for n in z.namelist() if n.startswith("word/media/")] == []
+        assert [n for n in z.namelist() if n.startswith("word/charts/chart")] == ["word/charts/chart1.xml"]
 
 
 def test_absent_optional_parts_leave_no_trace(tmp_path):

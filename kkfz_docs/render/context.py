@@ -23,6 +23,7 @@ from ..sections.themas import Planning
 from ..text import paragraphs, strip_control_characters
 from ..values import Pijler
 from ..verslag import Kwaliteitsverslag
+from .chart_spec import radar_chart
 
 Context = dict[str, Any]
 
@@ -317,25 +318,8 @@ def _spinnenweb(verslag: Kwaliteitsverslag) -> Context | None:
         "heeft_vorig_jaar": web.vorig_jaar is not None,
         "vorig_jaar_kop": str(verslag.verslagjaar - 1) if web.vorig_jaar is not None else "",
         "toelichting": _alineas(web.toelichting),
-        "beschrijving": _spinnenweb_beschrijving(web, verslag.verslagjaar),
+        "beschrijving": radar_chart(web, verslag.verslagjaar).alt_text,
     }
-
-
-def _spinnenweb_beschrijving(web, jaar: int) -> str:
-    """The chart in words (its alternative text), e.g. "Spinnenweb KKFZ 2024, score per pijler van 0 tot 4:
-    pijler 1 Veiligheid 3 (Check), ..."."""
-
-    def scores(per_pijler: dict) -> str:
-        return ", ".join(
-            f"pijler {p.value} {p.korte_naam} {per_pijler[p]}"
-            + (f" ({PDCA[per_pijler[p]][1]})" if PDCA[per_pijler[p]][1] else "")
-            for p in Pijler
-        )
-
-    tekst = f"Spinnenweb KKFZ {jaar}, score per pijler van 0 tot 4: {scores(web.scores)}."
-    if web.vorig_jaar is not None:
-        tekst += f" Vorig jaar ({jaar - 1}): {scores(web.vorig_jaar)}."
-    return tekst
 
 
 def _themas(verslag: Kwaliteitsverslag) -> Context | None:

@@ -1,14 +1,14 @@
-"""render_docx(): the Word file, rendered from a docxtpl template that staff may restyle in Word.
+"""The Word file, rendered from a docxtpl template that staff may restyle in Word.
 
-The Jinja environment is sandboxed (templates come from users' disks), autoescapes (docxtpl's
-default is off, and its lenient XML parser then silently drops '&' and '<'), and is strict about
-undefined variables, so a typo in a custom template fails loudly instead of printing nothing.
+The bundled template renders in this process. A custom template is read defensively first
+(render/template_file.py) and renders in the sandbox (render/sandbox.py); the API runs it in a
+worker process under a time and memory limit (render/pair.py, render/worker.py). Pictures reach a
+template as opaque Ooxml values (render/ooxml.py), never as library objects.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import io
 import os
 import re
@@ -16,26 +16,20 @@ import zipfile
 from pathlib import Path
 
 from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup, escape
+from docxtpl import DocxTemplate
+from jinja2 import TemplateAssertionError, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
 
-from .. import format as fmt
-from ..atomic import write_atomic
+from .. import images
 from ..errors import SjabloonFout
-from . import charts, layout, soorten
+from . import house_style, layout, soorten, template_file
 from .context import cleaned_data
 from .links import word_links
+from .ooxml import Ooxml, picture
+from .sandbox import FORMAT_FILTERS as FILTERS
+from .sandbox import Geweigerd, environment
 
-FILTERS = {
-    "getal": fmt.getal,
-    "procent": fmt.procent,
-    "euro": fmt.euro,
-    "datum": fmt.datum,
-    "kwartaal": fmt.kwartaal,
-}
-"""Jinja filters offered to every template: {{ gegevens.algemene_informatie.omzet.WLZ | euro }}."""
+__all__ = ["FILTERS", "default_template", "environment", "render_bytes", "tpl_text"]
 
 
 def default_template(soort: str = "kwaliteitsverslag") -> Path:
@@ -43,103 +37,66 @@ def default_template(soort: str = "kwaliteitsverslag") -> Path:
     return soorten.met_naam(soort).default_template()
 
 
-def _finalize(value: object) -> object:
-    """Escape text for XML, and write braces as character references.
-
-    After rendering, docxtpl turns '{_{' into '{{' (and '%_}' into '%}') in the XML text; a brace
-    written as '&#123;' is only a brace once the XML is parsed, so user text stays exactly as typed.
-    """
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
-    return value
-
-
-class _Environment(SandboxedEnvironment):
-    """Compiles each template part once per process: docxtpl hands the same XML to from_string on
-    every render, and compiling it is a sizeable part of a render."""
-
-    def __init__(self, **options):
-        super().__init__(**options)
-        self._compiled: dict[str, object] = {}
-
-    def from_string(self, source, globals=None, template_class=None):
-        if globals is not None or template_class is not None or not isinstance(source, str):
-            return super().from_string(source, globals, template_class)
-        if source not in self._compiled:
-            if len(self._compiled) >= 32:  # a few templates with a header and footer each
-                self._compiled.clear()
-            self._compiled[source] = super().from_string(source)
-        return self._compiled[source]
-
-
-@functools.cache
-def environment() -> SandboxedEnvironment:
-    """The Jinja environment for Word templates: sandboxed, autoescaping, strict, with the filters."""
-    env = _Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True, finalize=_finalize)
-    env.filters.update(FILTERS)
-    return env
-
-
-def render_docx(
-    verslag,
-    path: str | os.PathLike,
-    template: str | os.PathLike | None = None,
-) -> Path:
-    """Write the verslag (or meerjarenplan) as a Word file at path (atomically) and return the path.
+def render_bytes(verslag, template: str | os.PathLike | None = None) -> bytes:
+    """The verslag (or meerjarenplan) as a Word file, in memory.
 
     template: a .docx with docxtpl tags (see docs/sjabloon.md); the type's bundled one by default.
-    Raises SjabloonFout, in Dutch, when the template cannot be used; nothing is written then.
+    Raises SjabloonFout, in Dutch and naming the tag, when the template cannot be used.
     """
     soort = soorten.van(verslag)
     verslag = soort.voorbereid(verslag)
-    source = Path(template) if template is not None else soort.default_template()
-    tpl = _open(source)
+    if template is None:
+        source = soort.default_template()
+        tpl, naam, tekst = DocxTemplate(source), source.name, lambda: tpl_text(source)
+    else:
+        checked = template_file.read(template)
+        tpl, naam, tekst = DocxTemplate(io.BytesIO(checked.data)), checked.name, lambda: checked.text
+    try:
+        tpl.init_docx()
+    except Exception:  # python-docx on a part it cannot read: not a template we can use
+        raise SjabloonFout(
+            f"{naam} is geen Word-bestand dat kkfz-docs kan lezen; open het in Word en sla het opnieuw op als "
+            "Word-document (.docx)"
+        ) from None
     context = soort.context(verslag)
     context["gegevens"] = cleaned_data(verslag)
-    web = getattr(verslag, "spinnenweb", None)
-    context["spinnenweb_grafiek"] = (
-        InlineImage(
-            tpl,
-            io.BytesIO(charts.spinnenweb(web, verslag.verslagjaar)),
-            width=Mm(layout.CHART_WIDTH_CM * 10),
-        )
-        if web is not None
-        else ""
-    )
+    house = house_style.read(template) if template is not None else house_style.default()
+    context["spinnenweb_grafiek"] = _chart(tpl, verslag, house.table_fill)
     context["logo"] = _logo(tpl, verslag)
     try:
         tpl.render(context, jinja_env=environment(), autoescape=True)
-    except UndefinedError as e:
-        raise SjabloonFout(_undefined_message(source, tpl_text(source), e, soort.naam)) from None
-    except TemplateSyntaxError as e:
-        regel = " ".join(getattr(e, "docx_context", []) or []).strip()
-        raise SjabloonFout(
-            f"het sjabloon {source.name} bevat een tag die niet klopt ({e.message}) bij: "
-            f"'{regel[:120]}'. Controleer de accolades en de %-tekens"
-        ) from None
-    except TemplateError as e:
-        raise SjabloonFout(f"het sjabloon {source.name} kan niet worden gebruikt: {e}") from None
+    except MemoryError:
+        raise  # the worker reports the memory limit
+    except Exception as e:  # anything a template's code raises while it renders
+        raise SjabloonFout(template_message(naam, tekst(), e, soort.naam)) from None
     word_links(tpl.docx, context["organisatie"]["website"])
+    if getattr(verslag, "spinnenweb", None) is not None:
+        from .chart_docx import drop_unprinted
+
+        drop_unprinted(tpl.docx)
     _fit_tables(tpl.docx)
     _set_properties(tpl, context)
-    return write_atomic(path, tpl.save)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return _unique_parts(buffer.getvalue())
 
 
-def _open(source: Path) -> DocxTemplate:
-    if not source.is_file():
-        raise SjabloonFout(
-            f"het sjabloon {source} bestaat niet; controleer de naam of maak er een met "
-            "'kkfz-docs template -o huisstijl.docx'"
-        )
-    if not zipfile.is_zipfile(source):
-        raise SjabloonFout(f"{source.name} is geen Word-bestand (.docx); sla het sjabloon op als Word-document")
-    tpl = DocxTemplate(source)
-    tpl.init_docx()
-    return tpl
+def _unique_parts(data: bytes) -> bytes:
+    """The zip with each part once (a safety net: python-docx can add a part the template also has)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        infos = zf.infolist()
+        if len({i.filename for i in infos}) == len(infos):
+            return data
+        last = {i.filename: i for i in infos}
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+            for info in last.values():
+                new.writestr(info, zf.read(info))
+        return out.getvalue()
 
 
-def tpl_text(source: Path) -> str:
-    """All text of a template's body, headers and footers, tags included."""
+def tpl_text(source: str | os.PathLike | io.BytesIO) -> str:
+    """All text of a template's body, tables, headers and footers, tags included."""
     from docx import Document
 
     doc = Document(source)
@@ -152,15 +109,114 @@ def tpl_text(source: Path) -> str:
     return "\n".join(parts)
 
 
-def _undefined_message(source: Path, text: str, e: UndefinedError, soort: str = "kwaliteitsverslag") -> str:
+_TAG = re.compile(r"\{[{%].*?[%}]\}")
+
+
+def _tag(text: str, pattern: str) -> str:
+    """The first tag in the template's text that matches pattern, or ''."""
+    if not pattern:
+        return ""
+    return next((t for t in _TAG.findall(text) if re.search(pattern, t)), "")
+
+
+def template_message(naam: str, text: str, e: BaseException, soort: str = "kwaliteitsverslag") -> str:
+    """The Dutch message for an error a template raised while it rendered, naming the tag where possible."""
+    kan_niet = f"het sjabloon {naam} kan niet worden gebruikt"
+    if isinstance(e, Geweigerd):
+        tag = _tag(text, e.zoek)
+        return f"{kan_niet}{f' (de tag {tag})' if tag else ''}: {e.melding}"
+    if isinstance(e, SecurityError):
+        return (
+            f"{kan_niet}: het vraagt iets wat een sjabloon niet mag ({e}). Een sjabloon kan alleen de variabelen "
+            "en filters uit docs/sjabloon.md gebruiken"
+        )
+    if isinstance(e, UndefinedError):
+        return _undefined_message(naam, text, e, soort)
+    if isinstance(e, TemplateAssertionError):
+        match = re.search(r"No (filter|test) named '([^']+)'", e.message or "")
+        if match:
+            soort, wat = ("filter", "filters") if match.group(1) == "filter" else ("test", "tests")
+            tag = _tag(text, rf"\b{re.escape(match.group(2))}\b")
+            return (
+                f"{kan_niet}: het {soort} '{match.group(2)}'{f' in {tag}' if tag else ''} bestaat niet of mag niet "
+                f"in een sjabloon. docs/sjabloon.md noemt de {wat} die u kunt gebruiken"
+            )
+    if isinstance(e, TemplateSyntaxError):
+        regel = " ".join(" ".join(getattr(e, "docx_context", []) or []).split())
+        return (
+            f"het sjabloon {naam} bevat een tag die niet klopt: {_syntax_nl(e.message or '')}, bij: "
+            f"'{regel[:120]}'. Controleer de accolades en de %-tekens; docs/sjabloon.md noemt de tags"
+        )
+    soorten = {
+        RecursionError: "een macro roept zichzelf te vaak aan",
+        ZeroDivisionError: "het deelt door nul",
+        OverflowError: "een getal wordt te groot",
+    }
+    uitleg = next((u for t, u in soorten.items() if isinstance(e, t)), "")
+    if uitleg:
+        return f"{kan_niet}: {uitleg}. Controleer de tags met een berekening of een macro"
+    if type(e).__module__.startswith("lxml"):
+        return (
+            f"{kan_niet}: na het invullen is het geen geldig Word-bestand meer ({e}). Controleer de tags "
+            "{%p ...%}, {%tr ...%} en {%tc ...%}: elk hoort in een eigen alinea, tabelrij of tabelcel"
+        )
+    return f"{kan_niet}: een tag lukt niet ({type(e).__name__}: {e}). Controleer de tags met een berekening"
+
+
+_TOKENS = {
+    "end of statement block": "het einde van de tag (%})",
+    "end of print statement": "het einde van de tag (}})",
+    "end of template": "het einde van het sjabloon",
+    "name": "een naam",
+}
+
+
+def _syntax_nl(message: str) -> str:
+    """Jinja's syntax error in Dutch (the common ones; any other stays as Jinja wrote it)."""
+
+    def token(t: str) -> str:
+        return _TOKENS.get(t, f"'{t}'")
+
+    block = re.search(r"The innermost block that needs to be closed is '(\w+)'", message)
+    open_ = f"{{% {block.group(1)} %}} is nog niet gesloten met {{% end{block.group(1)} %}}" if block else ""
+    patterns = [
+        (
+            r"Encountered unknown tag '(\w+)'",
+            lambda m: f"de tag {{% {m.group(1)} %}} bestaat niet hier" + (f"; {open_}" if open_ else ""),
+        ),
+        (
+            r"Unexpected end of template",
+            lambda m: f"het sjabloon houdt op, maar {open_ or 'een tag is nog niet gesloten'}",
+        ),
+        (
+            r"Expected an expression, got '([^']+)'",
+            lambda m: f"er ontbreekt een naam of waarde vóór {token(m.group(1))}",
+        ),
+        (
+            r"expected token '([^']+)', got '([^']+)'",
+            lambda m: f"verwacht {token(m.group(1))}, maar er staat {token(m.group(2))}",
+        ),
+        (r"unexpected char '(.)' at \d+", lambda m: f"het teken '{m.group(1)}' hoort hier niet"),
+        (r"unexpected '([^']+)'", lambda m: f"'{m.group(1)}' hoort hier niet"),
+        (r"tag name expected", lambda m: "na {% hoort de naam van een tag"),
+    ]
+    for pattern, dutch in patterns:
+        match = re.search(pattern, message)
+        if match:
+            return dutch(match)
+    return f"({message})"
+
+
+def _undefined_message(naam: str, text: str, e: UndefinedError, soort: str = "kwaliteitsverslag") -> str:
     match = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", e.message or "")
-    naam = next((g for g in match.groups() if g), "") if match else ""
-    tags = [t for t in re.findall(r"\{[{%].*?[%}]\}", text) if naam and re.search(rf"\b{re.escape(naam)}\b", t)]
-    waar = f" in {tags[0]}" if tags else ""
+    wat = next((g for g in match.groups() if g), "") if match else ""
+    tag = _tag(text, rf"\b{re.escape(wat)}\b") if wat else ""
+    waar = f" in {tag}" if tag else ""
     return (
-        f"het sjabloon {source.name} gebruikt '{naam}'{waar}, maar die variabele bestaat niet in een {soort}. "
-        "Controleer de spelling, en of het sjabloon voor deze soort document is (een meerjarenplan heeft een "
-        "eigen sjabloon: kkfz-docs template --meerjarenplan); docs/sjabloon.md noemt alle variabelen"
+        f"het sjabloon {naam} gebruikt '{wat}'{waar}, maar die variabele bestaat niet in een {soort}. Controleer "
+        "de spelling, en of het sjabloon bij deze soort document hoort (een meerjarenplan heeft een eigen "
+        "sjabloon: kkfz-docs template --meerjarenplan; geef het bij render met --sjabloon-meerjarenplan); "
+        "docs/sjabloon.md noemt alle variabelen"
     )
 
 
@@ -173,6 +229,8 @@ def _fit_tables(document) -> None:
     """
     from docx.oxml.ns import qn
 
+    if not document.sections:
+        return
     section = document.sections[0]
     available = section.page_width - section.left_margin - section.right_margin
     for table in document.tables:
@@ -190,6 +248,8 @@ def _fit_tables(document) -> None:
         scale = min(1.0, limit / sum(widths))
         widths = [int(w * scale) for w in widths]
         grid = tbl.find(qn("w:tblGrid"))
+        if grid is None:
+            continue
         for col in list(grid):
             grid.remove(col)
         for w in widths:
@@ -203,10 +263,35 @@ def _fit_tables(document) -> None:
                     tcw.set(qn("w:type"), "dxa")
 
 
-def _logo(tpl: DocxTemplate, verslag) -> object:
-    if not verslag.logo_bruikbaar:
+def _chart(tpl: DocxTemplate, verslag, colour: str) -> Ooxml | str:
+    """The spinnenweb as a native Word chart in the template's accent colour, printed by
+    {{ spinnenweb_grafiek }} as its own run."""
+    if getattr(verslag, "spinnenweb", None) is None:  # a meerjarenplan has none
+        return ""
+    from .chart_docx import add_chart
+    from .chart_spec import radar_chart
+
+    drawing = add_chart(
+        tpl.docx,
+        radar_chart(verslag.spinnenweb, verslag.verslagjaar, colour),
+        layout.CHART_WIDTH_CM,
+        layout.CHART_HEIGHT_CM,
+    )
+    return Ooxml(lambda: f'</w:t></w:r><w:r>{drawing}</w:r><w:r><w:t xml:space="preserve">')
+
+
+def _logo(tpl: DocxTemplate, verslag) -> Ooxml | str:
+    logo = verslag.logo_afbeelding
+    if logo is None:
         return ""  # check() reports a missing or unusable logo; the verslag still renders
-    return InlineImage(tpl, str(verslag.logo_pad), height=Mm(layout.LOGO_HEIGHT_CM * 10))
+    data = logo.data
+    try:
+        from docx.image.image import Image
+
+        Image.from_blob(data)
+    except Exception:  # a JPEG variant python-docx cannot read (no JFIF or Exif header)
+        data = images.as_png(data)
+    return picture(tpl, data, height=Mm(layout.LOGO_HEIGHT_CM * 10))
 
 
 def _property(text: str) -> str:

@@ -63,11 +63,6 @@ def _font_class():
     return Font
 
 
-def files() -> list[str]:
-    """The Carlito files in kkfz_docs/fonts/."""
-    return list(_FILES.values())
-
-
 @functools.cache
 def register() -> str:
     """Register Carlito with ReportLab once per process; returns the regular font's name. The

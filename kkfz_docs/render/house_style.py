@@ -11,15 +11,15 @@ twin Carlito is bundled); otherwise the PDF uses Carlito and says so.
 from __future__ import annotations
 
 import functools
+import io
 import os
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 from attrs import define, evolve
 
-from . import fonts
+from . import fonts, template_file
 from . import layout as L
 
 __all__ = ["HouseStyle", "TextStyle", "default", "read"]
@@ -84,16 +84,15 @@ def default() -> HouseStyle:
 
 
 def read(template: str | os.PathLike) -> HouseStyle:
-    """The house style of a template; cached per file and modification time."""
-    path = Path(template)
-    return _read(str(path.resolve()), path.stat().st_mtime_ns)
+    """The house style of a template, read defensively (template_file.read: raises SjabloonFout)."""
+    return _read(template_file.read(template).data)
 
 
 @functools.lru_cache(maxsize=8)
-def _read(path: str, _mtime: int) -> HouseStyle:
+def _read(data: bytes) -> HouseStyle:
     from docx import Document
 
-    document = Document(path)
+    document = Document(io.BytesIO(data))
     theme = _Theme(document)
     base = default()
     missing: list[str] = []

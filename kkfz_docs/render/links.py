@@ -16,6 +16,8 @@ __all__ = ["HYPERLINK_STYLE", "URL", "split_links", "target", "word_links"]
 URL = re.compile(r"https?://[^\s<>\"'{}|\\^`\[\]]+", re.IGNORECASE)
 HYPERLINK_STYLE = "Hyperlink"
 _TRAILING = ".,;:!?)"
+_ADDRESS = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?", re.I)
+"""What the organisation's website must look like to be a link without https:// ("www.x.nl")."""
 
 
 def split_links(text: str, website: str = "") -> Iterator[tuple[str, bool]]:
@@ -24,7 +26,11 @@ def split_links(text: str, website: str = "") -> Iterator[tuple[str, bool]]:
     website: the organisation's address as typed, a link even without "https://" ("www.x.nl").
     """
     position = 0
-    pattern = URL if not website.strip() else re.compile(f"{URL.pattern}|{re.escape(website.strip())}", re.I)
+    website = website.strip()
+    if _ADDRESS.fullmatch(website):  # "www.x.nl", typed without https://: only as a word of its own
+        pattern = re.compile(rf"{URL.pattern}|(?<![\w/.@-]){re.escape(website)}(?![\w/-])", re.I)
+    else:
+        pattern = URL
     for match in pattern.finditer(text):
         url = match.group(0)
         while url and url[-1] in _TRAILING and not (url[-1] == ")" and url.count("(") >= url.count(")")):
@@ -104,7 +110,7 @@ def _ensure_style(document) -> None:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.shared import RGBColor
 
-    if any(s.style_id == HYPERLINK_STYLE for s in document.styles):
+    if any(HYPERLINK_STYLE in (s.style_id, s.name) for s in document.styles):
         return
     style = document.styles.add_style(HYPERLINK_STYLE, WD_STYLE_TYPE.CHARACTER)
     style.font.underline = True

@@ -158,6 +158,13 @@ class If:
 
 
 @define(frozen=True)
+class Together:
+    """Parts kept on one page (with the heading before them, which always keeps with what follows)."""
+
+    body: tuple[Node, ...]
+
+
+@define(frozen=True)
 class ForEach:
     """The body once per item of the list at `pad`, the item called `naam` inside."""
 
@@ -180,6 +187,7 @@ Node = (
     | Card
     | If
     | ForEach
+    | Together
 )
 
 
@@ -384,12 +392,16 @@ DOCUMENT: tuple[Node, ...] = (
     Chapter(
         "Spinnenweb KKFZ",
         (
-            Figure("spinnenweb_grafiek", "spinnenweb.beschrijving"),
-            Table(
-                ("Pijler", "Score {{ verslagjaar }}", "{{ spinnenweb.vorig_jaar_kop }}", "Betekenis"),
-                "spinnenweb.scores",
-                ("{{ rij.pijler }}", "{{ rij.score }}", "{{ rij.vorig_jaar }}", "{{ rij.betekenis }}"),
-                L.COLUMNS_CM["spinnenweb"],
+            Together(
+                (
+                    Figure("spinnenweb_grafiek", "spinnenweb.beschrijving"),
+                    Table(
+                        ("Pijler", "Score {{ verslagjaar }}", "{{ spinnenweb.vorig_jaar_kop }}", "Betekenis"),
+                        "spinnenweb.scores",
+                        ("{{ rij.pijler }}", "{{ rij.score }}", "{{ rij.vorig_jaar }}", "{{ rij.betekenis }}"),
+                        L.COLUMNS_CM["spinnenweb"],
+                    ),
+                )
             ),
             Paragraphs("spinnenweb.toelichting"),
         ),
@@ -551,11 +563,15 @@ def fill_table(node: Table | CrossTable, scope: Scope) -> FilledTable:
     return FilledTable(koppen, rows, None, breedtes)
 
 
+END_TOGETHER = Together(())
+"""Where a Together ends, in a walk."""
+
+
 def walk(nodes: Sequence[Node], scope: Scope) -> Iterator[tuple[Node, Scope]]:
     """The nodes that show for this context, in order, each with its scope; If and ForEach resolved.
 
-    A Chapter is yielded itself (its title), then its body's nodes; a Card is yielded itself, and
-    the renderer walks its body.
+    A Chapter is yielded itself (its title), then its body's nodes; a Together is yielded itself,
+    then its body's nodes, then END_TOGETHER; a Card is yielded itself, and the renderer walks its body.
     """
     for node in nodes:
         if isinstance(node, If):
@@ -568,5 +584,9 @@ def walk(nodes: Sequence[Node], scope: Scope) -> Iterator[tuple[Node, Scope]]:
             if node.als is None or holds(scope, node.als):
                 yield node, scope
                 yield from walk(node.body, scope)
+        elif isinstance(node, Together):
+            yield node, scope  # a renderer that keeps things together starts here...
+            yield from walk(node.body, scope)
+            yield END_TOGETHER, scope  # ...and ends here
         else:  # a Card too: its body is laid out inside it
             yield node, scope

@@ -30,6 +30,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     Image,
+    KeepTogether,
     PageTemplate,
     Spacer,
     Table,
@@ -65,7 +66,7 @@ MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = L.MARGIN_X_CM * cm, L.MARGIN_TOP_CM * cm, 
 WIDTH = A4[0] - 2 * MARGIN_X
 FRAME_HEIGHT = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
 CHART_WIDTH = L.CHART_WIDTH_CM * cm
-CHART_HEIGHT = CHART_WIDTH * 4.2 / 5.6  # the figure's aspect ratio (render/charts.py)
+CHART_HEIGHT = L.CHART_HEIGHT_CM * cm
 
 
 def _color(hex6: str) -> colors.Color:
@@ -327,7 +328,7 @@ def _fit(widths: list[float]) -> list[float]:
 def story(
     ctx: Context,
     chart: Callable[[], Flowable],
-    logo: Path | None = None,
+    logo: bytes | None = None,
     house: HouseStyle | None = None,
     document: Sequence[outline.Node] = outline.DOCUMENT,
 ) -> _Story:
@@ -340,9 +341,18 @@ def story(
     return s
 
 
-def _lay_out(s: _Story, nodes: Sequence[outline.Node], outer: outline.Scope, ctx: Context, logo: Path | None) -> None:
+def _lay_out(s: _Story, nodes: Sequence[outline.Node], outer: outline.Scope, ctx: Context, logo: bytes | None) -> None:
+    together: list[int] = []  # where the flowables to keep on one page start
     for node, scope in outline.walk(nodes, outer):
-        if isinstance(node, outline.Chapter):
+        if node is outline.END_TOGETHER:
+            start = together.pop()
+            s.flow[start:] = [KeepTogether(s.flow[start:])]
+        elif isinstance(node, outline.Together):
+            start = len(s.flow)  # with the heading before them (ReportLab will not join a heading to a group)
+            while start and (isinstance(s.flow[start - 1], _SectionStart) or s.flow[start - 1].getKeepWithNext()):
+                start -= 1
+            together.append(start)
+        elif isinstance(node, outline.Chapter):
             s.section(outline.fill(scope, node.titel))
         elif isinstance(node, outline.Heading):
             s.h2(outline.fill(scope, node.tekst), f"h{node.niveau}")
@@ -374,10 +384,10 @@ def _lay_out(s: _Story, nodes: Sequence[outline.Node], outer: outline.Scope, ctx
             s.figure(s.chart(), outline.lookup(scope, node.beschrijving))
             s.flow.append(Spacer(0, 6))
         elif isinstance(node, outline.Image):
-            if logo is not None:
-                width, height = ImageReader(str(logo)).getSize()
+            if logo is not None:  # the bytes images.inspect checked, not the file again
+                width, height = ImageReader(io.BytesIO(logo)).getSize()
                 h = L.LOGO_HEIGHT_CM * cm
-                image = Image(str(logo), width=h * width / height, height=h, hAlign="LEFT")
+                image = Image(io.BytesIO(logo), width=h * width / height, height=h, hAlign="LEFT")
                 s.figure(image, f"Logo van {ctx['organisatie']['naam']}")
         else:
             raise TypeError(f"onbekend onderdeel van de opzet: {node!r}")
@@ -465,27 +475,19 @@ def _canvas_class(header: str, tags: StructureTree, metadata: dict, style: Parag
     return NumberedCanvas
 
 
-def _chart(document, draw: bool) -> Callable[[], Flowable]:
+def _chart(document, draw: bool, house: HouseStyle) -> Callable[[], Flowable]:
     """The spinnenweb of a (prepared) verslag, drawn when the outline asks for it."""
 
     def make() -> Flowable:
         if not draw:
-            return Spacer(CHART_WIDTH, CHART_HEIGHT)  # same size, no matplotlib: for counting pages
-        from svglib.fonts import register_font
-        from svglib.svglib import svg2rlg
+            return Spacer(CHART_WIDTH, CHART_HEIGHT)  # same size, nothing drawn: for counting pages
+        from .chart_pdf import drawing
+        from .chart_spec import radar_chart
 
-        from . import charts
-
-        # The chart's text in the embedded font (svglib would otherwise look for a system font).
-        register_font(fonts.FAMILY, fonts.path("Carlito-Regular.ttf"), rlgFontName=fonts.register())
-        fonts.map_family()
-        drawing = svg2rlg(io.BytesIO(charts.spinnenweb(document.spinnenweb, document.verslagjaar, "svg")))
-        scale = CHART_WIDTH / drawing.width
-        drawing.scale(scale, scale)
-        drawing.width, drawing.height = CHART_WIDTH, drawing.height * scale
-        drawing.hAlign = "LEFT"
-        drawing.initialFontName = fonts.FAMILY  # else ReportLab lists Helvetica, unembedded, on every page
-        return drawing
+        spec = radar_chart(document.spinnenweb, document.verslagjaar, house.table_fill)  # the house style's accent
+        chart = drawing(spec, CHART_WIDTH, CHART_HEIGHT)
+        chart.hAlign = "LEFT"
+        return chart
 
     return make
 
@@ -505,8 +507,8 @@ def layout(
     document = soort.voorbereid(document)
     ctx = soort.context(document)
     house = house_style.read(template) if template is not None else house_style.default()
-    logo = document.logo_pad if document.logo_bruikbaar else None
-    s = story(ctx, _chart(document, draw_chart), logo, house, soort.outline)
+    logo = document.logo_afbeelding
+    s = story(ctx, _chart(document, draw_chart, house), logo.data if logo is not None else None, house, soort.outline)
     meta = ctx["metadata"]
     info = {
         "titel": meta["titel"],

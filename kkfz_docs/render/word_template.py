@@ -42,6 +42,7 @@ from .outline import (
     Paragraph,
     Paragraphs,
     Table,
+    Together,
 )
 from .soorten import met_naam
 
@@ -269,9 +270,12 @@ class Body:
         self.doc = doc
         self.container = container if container is not None else doc
         self.caption = ""
+        self.together = False  # inside a Together: every paragraph and table row keeps with the next
 
     def p(self, text: str, style: str | None = None) -> None:
-        self.container.add_paragraph(text, style=style)
+        paragraph = self.container.add_paragraph(text, style=style)
+        if self.together:
+            paragraph.paragraph_format.keep_with_next = True
 
     def kenmerk(self, label: str, text: str) -> None:
         """A paragraph that starts with a label in Word's "Strong" style."""
@@ -323,6 +327,9 @@ class Body:
                 last = total and r == len(rows) - 1
                 cell.paragraphs[0].style = self.doc.styles[TOTAL_STYLE if last else CELL_STYLE]
                 cell.width = Cm(widths_cm[c])
+            if self.together and r < len(rows) - 1:  # Word keeps a table on one page row by row
+                for cell in table.rows[r].cells:
+                    cell.paragraphs[0].paragraph_format.keep_with_next = True
             props = table.rows[r]._tr.get_or_add_trPr()
             props.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
             if r == 0:
@@ -382,6 +389,10 @@ def _write(body: Body, nodes: tuple[Node, ...]) -> None:
             body.tag(f"for {node.naam} in {node.pad}")
             _write(body, node.body)
             body.tag("endfor")
+        elif isinstance(node, Together):
+            body.together = True
+            _write(body, node.body)
+            body.together = False
         elif isinstance(node, Chapter):
             if node.als:
                 body.tag(f"if {node.als}")
