@@ -483,3 +483,18 @@ def test_new_van_of_a_verslag_without_links_still_links_back(tmp_path):
     nieuw = kd.load(tmp_path / "verslag-2025.yaml")
     assert nieuw.vorig_verslag == "verslag-2024.yaml" and nieuw.meerjarenplan == "" and nieuw.plan is None
     assert [d.titel for d in nieuw.pijlers[0].doelen] == ["Ontwikkelpunt 1."]
+
+
+def test_a_table_whose_cells_are_all_empty_is_a_warning(data):
+    data["prestatie_indicatoren"] = [
+        {
+            "nummer": "2",
+            "naam": "Continuïteit van zorg",
+            "toelichting": "Zie de tabel.",
+            "tabel": {"kolommen": ["BW", "AB"], "rijen": [{"label": "Wmo", "waarden": [None, " "]}]},
+        }
+    ]
+    [b] = kd.check(kd.load(data), max_pages=None)
+    assert b.pad == "prestatie_indicatoren[0].tabel" and not b.is_fout and "leeg" in b.melding
+    data["prestatie_indicatoren"][0]["tabel"]["rijen"][0]["waarden"] = [None, 3]
+    assert kd.check(kd.load(data), max_pages=None) == []
