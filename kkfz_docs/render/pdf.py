@@ -104,6 +104,11 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def _markup(text: str) -> str:
+    """User text for a ReportLab paragraph: escaped, a line break inside the paragraph as <br/>."""
+    return escape(text).replace("\n", "<br/>")
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -148,11 +153,11 @@ class _Story:
 
     def h2(self, text: str) -> None:
         self._count(text)
-        self.flow.append(Paragraph(escape(text), self.s["h2"]))
+        self.flow.append(Paragraph(_markup(text), self.s["h2"]))
 
     def para(self, text: str, style: str = "body") -> None:
         self._count(text)
-        self.flow.append(Paragraph(escape(text), self.s[style]))
+        self.flow.append(Paragraph(_markup(text), self.s[style]))
 
     def paras(self, texts: Sequence[str]) -> None:
         for text in texts:
@@ -161,7 +166,7 @@ class _Story:
     def bullets(self, items: Sequence[str]) -> None:
         for item in items:
             self._count(item)
-            self.flow.append(Paragraph(escape(item), self.s["bullet"], bulletText="•"))
+            self.flow.append(Paragraph(_markup(item), self.s["bullet"], bulletText="•"))
 
     def table(
         self,
@@ -171,11 +176,11 @@ class _Story:
         footer: Sequence[str] | None = None,
     ) -> None:
         widths = _fit([w * cm for w in widths_cm])
-        data = [[Paragraph(escape(h), self.s["cell_head"]) for h in header]]
+        data = [[Paragraph(_markup(h), self.s["cell_head"]) for h in header]]
         for row in rows:
-            data.append([Paragraph(escape(v), self.s["cell_bold" if i == 0 else "cell"]) for i, v in enumerate(row)])
+            data.append([Paragraph(_markup(v), self.s["cell_bold" if i == 0 else "cell"]) for i, v in enumerate(row)])
         if footer:
-            data.append([Paragraph(escape(v), self.s["cell_bold"]) for v in footer])
+            data.append([Paragraph(_markup(v), self.s["cell_bold"]) for v in footer])
         for row in [header, *rows, *([footer] if footer else [])]:
             for v in row:
                 self._count(v)
