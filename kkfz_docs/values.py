@@ -224,20 +224,21 @@ def thema_nummer(value: object) -> ThemaNummer:
     return ThemaNummer(n)
 
 
-def getal(value: object) -> int | float | Decimal:
-    """A number: int, float or Decimal (a file's decimals are read as Decimal, so 12.50 keeps its zero)."""
+def getal(value: object) -> int | Decimal:
+    """A number: a whole number stays an int, a fraction becomes the Decimal it shows as (0.1 is
+    Decimal('0.1'), and a file's 12.50 keeps its zero), so it prints as written."""
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise VerkeerdType("een getal (zonder aanhalingstekens, met een punt als decimaalteken)", value)
     _reasonable(value)
-    return value
+    return Decimal(repr(value)) if isinstance(value, float) else value
 
 
-def kengetal(value: object) -> int | float | Decimal | str:
+def kengetal(value: object) -> int | Decimal | str:
     """A number, or a short text such as '<5' or 'n.b.', printed as given."""
     return value if isinstance(value, str) else getal(value)
 
 
-def cel(value: object) -> int | float | Decimal | str | None:
+def cel(value: object) -> int | Decimal | str | None:
     return None if value is None else kengetal(value)
 
 
