@@ -52,7 +52,7 @@ def load(source: Source) -> Kwaliteitsverslag:
     """
     bestand: Path | None = None
     regels: dict[str, int] = {}
-    meldingen: list[Bevinding] = []
+    meldingen: list[tuple[Bevinding, bool]] = []
     if isinstance(source, Mapping):
         data: object = source
     else:
@@ -82,8 +82,10 @@ def load(source: Source) -> Kwaliteitsverslag:
         bron = Bron(bestand, regels)
         fouten = [Invoerfout(p.veld, p.melding, bron.regel(p.veld)) for p in problems(e)]
         raise OngeldigVerslag(fouten, str(bestand) if bestand else None) from None
-    teksten = {pad for pad, _ in iter_texts(verslag)}  # what YAML did to a text matters; to a number it is a fout
-    bevindingen = tuple(m for m in meldingen if m.pad in teksten)
+    # What YAML did to a text is a waarschuwing; what it did to a number, a date or a choice was a fout already.
+    teksten = {pad for pad, _ in iter_texts(verslag, keys=False)}
+    namen = {pad for pad, _ in iter_texts(verslag)}  # with the names of fields in groups (omzet, kengetallen)
+    bevindingen = tuple(b for b, sleutel in meldingen if b.pad in (namen if sleutel else teksten))
     return attrs.evolve(verslag, bron=Bron(bestand, regels, bevindingen))
 
 
@@ -166,7 +168,7 @@ def _restore(node: yaml.Node, terug: dict[str, str], seen: set[int]) -> None:
             _restore(item, terug, seen)
 
 
-def _parse(text: str, bestand: Path | None) -> tuple[object, dict[str, int], list[Bevinding]]:
+def _parse(text: str, bestand: Path | None) -> tuple[object, dict[str, int], list[tuple[Bevinding, bool]]]:
     naam = str(bestand) if bestand else None
     if bestand is not None and bestand.suffix.lower() == ".json":
         try:
@@ -190,7 +192,7 @@ def _parse(text: str, bestand: Path | None) -> tuple[object, dict[str, int], lis
         if terug:
             _restore(node, terug, set())
         regels: dict[str, int] = {"": node.start_mark.line + 1}
-        meldingen: list[Bevinding] = []
+        meldingen: list[tuple[Bevinding, bool]] = []
         _map_lines(node, "", regels, set(), _Bron(shielded.splitlines(), meldingen))
         return loader.construct_document(node), regels, meldingen
     except yaml.MarkedYAMLError as e:
@@ -282,10 +284,11 @@ class _Bron:
     """The source lines (to see what was typed around a node) and the waarschuwingen found so far."""
 
     lijnen: list[str]
-    meldingen: list[Bevinding]
+    meldingen: list[tuple[Bevinding, bool]]
+    """Each waarschuwing, and whether it is about the name (key) of a field rather than its value."""
 
-    def meld(self, pad: str, regel: int, melding: str) -> None:
-        self.meldingen.append(Bevinding(Niveau.WAARSCHUWING, pad, melding, regel))
+    def meld(self, pad: str, regel: int, melding: str, *, sleutel: bool = False) -> None:
+        self.meldingen.append((Bevinding(Niveau.WAARSCHUWING, pad, melding, regel), sleutel))
 
     def rest_of_line(self, mark: yaml.Mark) -> str:
         lijn = self.lijnen[mark.line] if mark.line < len(self.lijnen) else ""
@@ -303,13 +306,18 @@ def _scalar(node: yaml.ScalarNode, pad: str, bron: _Bron, is_key: bool = False) 
         return
     regel = node.start_mark.line + 1
     if node.tag == _BOOL:
-        wat = "deze naam" if is_key else "de tekst"
-        bron.meld(
-            pad,
-            regel,
-            f"YAML leest '{node.value}' als ja/nee; het verslag neemt {wat} '{node.value}' over zoals getypt. "
-            f"Zet {wat} tussen aanhalingstekens (\"{node.value}\"), of laat het veld leeg als u 'geen' bedoelt",
-        )
+        v = node.value
+        if is_key:
+            melding = (
+                f"YAML leest de naam '{v}' als ja/nee; het verslag neemt '{v}' over zoals getypt. Zet de naam "
+                f'tussen aanhalingstekens ("{v}":), dan leest elk programma hem als tekst'
+            )
+        else:
+            melding = (
+                f"YAML leest '{v}' als ja/nee; het verslag neemt de tekst '{v}' over zoals getypt. Zet de tekst "
+                f"tussen aanhalingstekens (\"{v}\"), of laat het veld leeg als u 'geen' bedoelt"
+            )
+        bron.meld(pad, regel, melding, sleutel=is_key)
     if is_key:
         return
     leeg = node.tag in _STR_OF_NULL and node.value == ""

@@ -115,8 +115,8 @@ def editing_note(text: str) -> str | None:
     return match.group(0) if match else None
 
 
-def iter_texts(obj: object, pad: str = "") -> Iterator[tuple[str, str]]:
-    """Every text in an attrs object tree, with its field path (dict keys count as texts too)."""
+def iter_texts(obj: object, pad: str = "", *, keys: bool = True) -> Iterator[tuple[str, str]]:
+    """Every text in an attrs object tree, with its field path (dict keys count as texts too, unless keys=False)."""
     if isinstance(obj, enum.Enum):
         return
     if isinstance(obj, str):
@@ -124,13 +124,13 @@ def iter_texts(obj: object, pad: str = "") -> Iterator[tuple[str, str]]:
     elif attrs.has(type(obj)):
         for f in attrs.fields(type(obj)):
             if f.eq:  # skips bookkeeping such as Kwaliteitsverslag.bron
-                yield from iter_texts(getattr(obj, f.name), join_path(pad, f.name))
+                yield from iter_texts(getattr(obj, f.name), join_path(pad, f.name), keys=keys)
     elif isinstance(obj, dict):
         for key, value in obj.items():
             kpad = join_path(pad, key)
-            if isinstance(key, str):
+            if keys and isinstance(key, str):
                 yield kpad, key
-            yield from iter_texts(value, kpad)
+            yield from iter_texts(value, kpad, keys=keys)
     elif isinstance(obj, tuple | list):
         for i, item in enumerate(obj):
-            yield from iter_texts(item, join_path(pad, i))
+            yield from iter_texts(item, join_path(pad, i), keys=keys)
