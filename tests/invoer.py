@@ -78,8 +78,8 @@ def schrijf(tmp_path: Path, text: str, naam: str = "verslag.yaml") -> Path:
 
 
 def regel_van(text: str, stuk: str) -> int:
-    """The line number (1-based) of the first line holding stuk."""
-    return next(n for n, regel in enumerate(text.splitlines(), 1) if stuk in regel)
+    """The line number (1-based) of the first line holding stuk (only a newline ends a line, as in an editor)."""
+    return next(n for n, regel in enumerate(text.split("\n"), 1) if stuk in regel)
 
 
 def fouten(tmp_path: Path, text: str) -> list[kd.Invoerfout]:
