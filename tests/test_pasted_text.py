@@ -3,16 +3,19 @@ characters are removed with a waarschuwing, bullets never run together (docs/inv
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 import pytest
+import yaml
 from conftest import soffice_to_pdf
 from docx import Document
 from invoer import regel_van, schrijf, tekst, waarschuwingen
 from pypdf import PdfReader
 
 import kkfz_docs as kd
+from kkfz_docs.text import paragraphs
 
 STUURTEKENS = (
     "de tekst bevat onzichtbare stuurtekens (bijvoorbeeld uit een kopie uit een ander programma); die worden "
@@ -113,6 +116,18 @@ def test_cli_check_of_a_file_with_raw_control_characters_prints_the_waarschuwing
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 fouten, 1 waarschuwing" in result.stdout and "stuurtekens" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_the_example_in_docs_invoer_reads_as_it_says():
+    from conftest import ROOT
+
+    doc = (ROOT / "docs" / "invoer.md").read_text(encoding="utf-8")
+    voorbeeld = re.search(r"```yaml\n(.*?)```", doc, re.S).group(1)
+    terugblik = yaml.safe_load(voorbeeld)["terugblik"]
+    assert paragraphs(terugblik) == [
+        "In 2024 openden we locatie #2 in Deventer. Resultaat: twaalf nieuwe plaatsen.",
+        "We deden drie dingen:\n- de training\n- de meting",
+    ]
 
 
 # --- several list items pasted into one -------------------------------------------------------------
