@@ -17,10 +17,12 @@ says so, with the line:
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 from collections.abc import Mapping
+from importlib import resources
 from pathlib import Path
 
 import attrs
@@ -263,6 +265,13 @@ def _syntax_problem(e: yaml.MarkedYAMLError, lijn: str, kolom: int) -> str:
     if "alias" in context or "anchor" in context or "undefined alias" in probleem:
         return f"een tekst die met '*' of '&' begint, leest YAML als een verwijzing. {zo}"
     if "block scalar" in context:
+        blok = re.fullmatch(r"(\s*(?:-\s+)?[^:#]+?):[ \t]+\|[ \t]*(\S.*?)\s*", lijn)
+        if blok:  # 'visie: | Wij geloven ...': the text belongs on the lines below
+            sleutel, tekst = blok.group(1).strip(), _kort(blok.group(2), 30)
+            return (
+                f"na '|' begint de tekst op de regel eronder, iets verder ingesprongen: schrijf '{sleutel}: |' en "
+                f"zet '{tekst}' op de volgende regel"
+            )
         return f"een tekst die met '|' of '>' begint, leest YAML als het begin van een tekst over meer regels. {zo}"
     if "constructor for the tag" in probleem:
         return f"een tekst die met '!' begint, leest YAML als een soort-aanduiding. {zo}"
@@ -334,15 +343,28 @@ def _scalar(node: yaml.ScalarNode, pad: str, bron: _Bron, is_key: bool = False) 
 
 
 def _comment(commentaar: re.Match | None, na_tekst: bool, pad: str, node: yaml.Node, bron: _Bron) -> None:
-    """A comment on the line of a text: everything after # is gone. A comment set apart by two or more
-    spaces after an empty field is a note ('plaats:     # optioneel', as `kkfz-docs new` writes them)."""
-    if commentaar and (na_tekst or len(commentaar.group(1)) < 2):
+    """A comment on the line of a text: everything after # is gone. After an empty field, the notes
+    `kkfz-docs new` writes ('plaats:     # optioneel') are notes, not lost text."""
+    if commentaar and (na_tekst or not _is_note(commentaar.group(2))):
         bron.meld(
             pad,
             node.end_mark.line + 1,
             f"alles na # is weggevallen ('{_kort('#' + commentaar.group(2), 40)}'); zet de tekst tussen "
             "aanhalingstekens of gebruik |",
         )
+
+
+@functools.cache
+def _notes() -> re.Pattern:
+    """The comments after the fields of templates/nieuw.yaml, with any year."""
+    nieuw = resources.files("kkfz_docs").joinpath("templates/nieuw.yaml").read_text(encoding="utf-8")
+    notities = {m.group(1).strip() for m in re.finditer(r"^\s*[^#\s][^#]*?:[ \t]*(?:\[\])?[ \t]+#(.*)$", nieuw, re.M)}
+    patronen = [re.escape(n).replace(r"\$volgend_jaar", r"\d{4}").replace(r"\$jaar", r"\d{4}") for n in notities]
+    return re.compile("|".join(patronen) or "(?!)")
+
+
+def _is_note(commentaar: str) -> bool:
+    return _notes().fullmatch(commentaar.strip()) is not None
 
 
 def _map_lines(node: yaml.Node, pad: str, regels: dict[str, int], seen: set[int], bron: _Bron) -> None:

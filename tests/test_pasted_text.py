@@ -130,6 +130,22 @@ def test_the_example_in_docs_invoer_reads_as_it_says():
     ]
 
 
+def test_cli_render_of_a_file_with_a_raw_line_break_makes_both_files(tmp_path):
+    pad = schrijf(tmp_path, tekst(opgesteld_door="Wachtlijst\x0bbeschermd wonen"))
+    result = subprocess.run(
+        [sys.executable, "-m", "kkfz_docs.cli", "render", str(pad), "-o", str(tmp_path / "uit"), "-j", "1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "Wachtlijst\nbeschermd wonen" in pdf_text(tmp_path / "uit" / "verslag.pdf")
+    assert word_paragraph(Document(tmp_path / "uit" / "verslag.docx"), "Opgesteld").text.endswith(
+        "Wachtlijst\nbeschermd wonen"
+    )
+
+
 # --- several list items pasted into one -------------------------------------------------------------
 
 IN_EEN = (

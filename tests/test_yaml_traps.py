@@ -52,6 +52,14 @@ def test_quoted_text_and_a_bar_keep_the_hash(tmp_path):
     assert waarschuwingen(verslag) == []
 
 
+def test_a_comment_after_an_empty_field_is_lost_text_however_far_away(tmp_path):
+    [w] = waarschuwingen(load(tmp_path, tekst(terugblik="     # In 2025 openden we een locatie.")))
+    assert (w.pad, w.melding) == (
+        "terugblik",
+        f"alles na # is weggevallen ('# In 2025 openden we een locatie.'); {WEGGEVALLEN}",
+    )
+
+
 def test_comments_after_numbers_and_the_notes_of_a_new_file_are_no_trap(tmp_path):
     verslag = load(tmp_path, tekst(aantal="7  # op 31 december", kengetal="10 # uit het dossier"))
     assert waarschuwingen(verslag) == []
@@ -139,6 +147,16 @@ def test_a_text_that_starts_with_a_yaml_sign_shows_the_line_with_quotes(tmp_path
 def test_a_quoted_start_with_more_text_after_it_shows_single_quotes(tmp_path):
     fout = enige_fout(tmp_path, tekst(opgesteld_door='"De Proeftuin" Deventer'))
     assert fout.melding.endswith("opgesteld_door: '\"De Proeftuin\" Deventer'")
+
+
+def test_text_after_a_bar_on_the_same_line_says_to_move_it_down(tmp_path):
+    text = tekst().replace("  visie: Veilig en herstelgericht.", "  visie: | Wij geloven in herstel.")
+    fout = enige_fout(tmp_path, text)
+    assert fout.regel == regel_van(text, "visie: |")
+    assert fout.melding == (
+        "de YAML klopt niet: na '|' begint de tekst op de regel eronder, iets verder ingesprongen: schrijf "
+        "'visie: |' en zet 'Wij geloven in herstel.' op de volgende regel"
+    )
 
 
 # --- YAML 1.1's yes/no/on/off ----------------------------------------------------------------------
