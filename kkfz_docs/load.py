@@ -130,12 +130,13 @@ class _Loader(yaml.SafeLoader):
 
 
 # Numbers and dates: the text typed; the field decides (convert._from_file). YAML 1.1's yes, no, on
-# and off: the text typed (no field of a verslag is yes/no); '=' (YAML's 'value' tag): the text.
+# and off: the text typed (no field of a verslag is yes/no); '=' and '<<' as a value: the text.
 _Loader.add_constructor("tag:yaml.org,2002:int", lambda _loader, node: Getypt(node.value, "getal"))
 _Loader.add_constructor("tag:yaml.org,2002:float", lambda _loader, node: Getypt(node.value, "getal"))
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda _loader, node: Getypt(node.value, "datum"))
 _Loader.add_constructor("tag:yaml.org,2002:bool", lambda _loader, node: node.value)
 _Loader.add_constructor("tag:yaml.org,2002:value", lambda _loader, node: node.value)
+_Loader.add_constructor("tag:yaml.org,2002:merge", lambda _loader, node: node.value)  # '<<' as a value
 
 _BOOL = "tag:yaml.org,2002:bool"
 _STR_OF_NULL = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:null")

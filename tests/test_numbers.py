@@ -111,7 +111,8 @@ def test_the_largest_number_with_15_digits_is_read(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("getypt", "geprint"), [("<5", "<5"), ("n.b.", "n.b."), ('"1,495"', "1,495"), ("1:30", "1:30")]
+    ("getypt", "geprint"),
+    [("<5", "<5"), ("n.b.", "n.b."), ('"1,495"', "1,495"), ("1:30", "1:30"), ("=", "="), ("<<", "<<")],
 )
 def test_a_kengetal_and_a_cell_may_be_a_short_text_printed_as_typed(tmp_path, getypt, geprint):
     indicator = context(tmp_path, kengetal=getypt, cel=getypt)["prestatie_indicatoren"][0]
@@ -165,7 +166,7 @@ _NULL = {"~", "null", "Null", "NULL"}
 BIJZONDER = [
     "1.234.567", "12,5", ".nan", ".inf", "-.inf", "0x1F", "0b101", "017", "08", "1:30", "190:20:30.15", "1_000",
     "+5", "1.0e+3", "1.5e-3", ".5", "1.", "yes", "no", "On", "2025-05-20", "2026-02-30", "<5", "n.b.", "-0",
-    "9" * 16, "9" * 5000, "0" * 30 + "1",
+    "9" * 16, "9" * 5000, "0" * 30 + "1", "=", "<<",
 ]  # fmt: skip
 """What YAML reads its own way: a thousands point, a comma, NaN, hex, octal, sexagesimal, booleans, dates."""
 
