@@ -223,11 +223,12 @@ def _with_quotes(lijn: str) -> str | None:
     match = _SLEUTEL_WAARDE.fullmatch(lijn)
     if not match or not match.group(3):
         return None
-    inspringing, sleutel, waarde = match.groups()
+    streepje, sleutel, waarde = match.groups()
+    begin = f"{'- ' if '-' in streepje else ''}{sleutel}: "
     if '"' not in waarde and "\\" not in waarde:
-        return f'{inspringing.strip() and inspringing}{sleutel}: "{waarde}"'.strip()
+        return f'{begin}"{waarde}"'
     if "'" not in waarde:
-        return f"{inspringing.strip() and inspringing}{sleutel}: '{waarde}'".strip()
+        return f"{begin}'{waarde}'"
     return None
 
 
@@ -245,7 +246,7 @@ def _syntax_problem(e: yaml.MarkedYAMLError, lijn: str, kolom: int) -> str:
         if aanhalen
         else "Zet de tekst tussen aanhalingstekens, of schrijf hem na | op de regels eronder (iets verder ingesprongen)"
     )
-    if "'\\t'" in probleem or "tab" in probleem:
+    if "'\\t'" in probleem or "tab character" in probleem:
         if not lijn[:kolom].strip():
             return (
                 "deze regel springt in met een tab; YAML kent alleen spaties. Vervang de tab door spaties "

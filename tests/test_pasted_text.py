@@ -3,6 +3,7 @@ characters are removed with a waarschuwing, bullets never run together (docs/inv
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -89,6 +90,17 @@ def test_an_escaped_vertical_tab_is_the_same_line_break(tmp_path):
     assert word_paragraph(Document(tmp_path / "v.docx"), "Opgesteld door").text == (
         "Opgesteld door Wachtlijst\nbeschermd wonen"
     )
+
+
+def test_a_json_file_with_a_raw_line_break_loads_too(tmp_path):
+    from conftest import minimaal
+
+    data = minimaal()
+    data["opgesteld_door"] = "Wachtlijst\x0bbeschermd wonen"
+    pad = tmp_path / "verslag.json"
+    pad.write_text(json.dumps(data, ensure_ascii=False).replace("\\u000b", "\x0b"), encoding="utf-8")
+    assert "\x0b" in pad.read_text(encoding="utf-8")  # raw, as a hand-edited file has it
+    assert kd.load(pad).opgesteld_door == "Wachtlijst\x0bbeschermd wonen"
 
 
 def test_a_line_separator_does_not_shift_the_line_numbers(tmp_path):
