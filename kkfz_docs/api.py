@@ -63,7 +63,7 @@ def check(verslag: VerslagOfPad, *, vandaag: dt.date | None = None, max_pages: i
     v = _verslag(verslag)
     bevindingen = check_model(v, vandaag=vandaag) + pdf_bevindingen(v, max_pages)
     if v.bron is not None:
-        bevindingen = [attrs.evolve(b, regel=v.bron.regel(b.pad)) for b in bevindingen]
+        bevindingen = [attrs.evolve(b, regel=b.regel or v.bron.regel(b.pad)) for b in bevindingen]
     return bevindingen
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import re
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
@@ -24,9 +25,9 @@ import cattrs
 
 from .errors import VerkeerdType, WaardeFout
 from .model import CHECK, TEKSTVELD, key_converter, key_segment
-from .values import leaf_converter
+from .values import GROOTSTE, Cel, Getal, leaf_converter
 
-__all__ = ["Problemen", "problems", "structure", "to_data"]
+__all__ = ["Getypt", "Problemen", "problems", "structure", "to_data"]
 
 T = typing.TypeVar("T")
 
@@ -95,11 +96,113 @@ def _raise(what: str, errors: list[Problem], deels: object) -> typing.NoReturn:
 # --- hooks -----------------------------------------------------------------------------------------
 
 
+@attrs.frozen
+class Getypt:
+    """A plain YAML scalar that YAML would read as a number or a date, as the user typed it.
+
+    load.py constructs these instead of YAML's int, float and timestamp, so nothing is lost before
+    the field it fills is known: see `_from_file`.
+    """
+
+    tekst: str
+    soort: typing.Literal["getal", "datum"]
+
+    def __str__(self) -> str:
+        return self.tekst
+
+
+_TEKST_OF_GETAL = (Getal, Cel)
+"""Fields that hold a number or a short text: a kengetal, a table cell."""
+
+# What YAML 1.1 reads as a number: a plain decimal number (with _ between digits), or otherwise.
+_DECIMAAL = re.compile(r"[-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?")
+_ONEINDIG_OF_NAN = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+# A dot followed by exactly three digits after one to three digits: a thousands point in Dutch.
+_DUBBELZINNIG = re.compile(r"[-+]?[1-9]\d{0,2}\.\d{3}")
+
+
 def _from_file(value: object, t: object) -> object:
-    """What a file gives, as the type expects it: YAML reads 'plaats: 1234' as a number, the user meant text."""
-    if t is str and isinstance(value, int | float | Decimal | dt.date) and not isinstance(value, bool):
-        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    """What a file gives, as the field expects it (t is the field's value type)."""
+    if isinstance(value, Getypt):
+        if t is str:
+            return value.tekst  # 'plaats: 1234', 'naam: 1.500', 'toelichting: 2025-05-20' as typed
+        if value.soort == "datum":
+            return _date(value.tekst, t)
+        return _number(value.tekst, t)
+    if t is str:
+        if isinstance(value, int | float | Decimal | dt.date) and not isinstance(value, bool):
+            return value.isoformat() if isinstance(value, dt.date) else str(value)  # JSON, a dict
+        _hint_for_text(value)
     return value
+
+
+def _date(tekst: str, t: object) -> object:
+    """A date as typed: a date field reads the text itself (values.datum names a date that does not
+    exist); any other field gets the date, so its converter can say what belongs there instead."""
+    if t is dt.date or t in _TEKST_OF_GETAL:
+        return tekst
+    try:
+        return leaf_converter(dt.date)(tekst)  # type: ignore[misc]
+    except WaardeFout:
+        return tekst
+
+
+def _number(tekst: str, t: object) -> object:
+    """A number as typed, read for the field it fills, or a Dutch message when YAML would misread it."""
+    if _ONEINDIG_OF_NAN.fullmatch(tekst):
+        raise WaardeFout(
+            f"{tekst} is geen getal (YAML leest het als 'oneindig' of 'geen getal'); vul een getal in"
+            + (" of zet de tekst tussen aanhalingstekens" if t in _TEKST_OF_GETAL else "")
+        )
+    if not _DECIMAAL.fullmatch(tekst):
+        return tekst  # 1:30, 0x1F: a kengetal or cell keeps the text, a number field names it
+    if _DUBBELZINNIG.fullmatch(tekst):
+        raise WaardeFout(_ambiguous(tekst, t))
+    getal = Decimal(tekst.replace("_", ""))
+    if getal.adjusted() >= len(str(GROOTSTE)) - 1:
+        raise WaardeFout("dit getal is te groot om te kloppen (16 cijfers of meer); controleer het")
+    if not re.search(r"[.eE]", tekst):
+        return int(getal)
+    if t is Decimal or t in _TEKST_OF_GETAL:
+        return getal  # keeps the decimals as typed: 1495580.50, 12.50
+    return float(getal)
+
+
+def _ambiguous(tekst: str, t: object) -> str:
+    heel, komma = tekst.replace(".", ""), tekst.replace(".", ",")
+    begin = f"{tekst} is dubbelzinnig: YAML leest de punt als decimaalteken ({komma}), in het Nederlands is het een "
+    if t is Decimal:
+        return (
+            begin + f"duizendtal ({heel}). Schrijf een bedrag zonder punt voor de duizendtallen: {heel}; "
+            f"centen schrijft u met een punt en twee cijfers: {heel}.50"
+        )
+    if t in _TEKST_OF_GETAL:
+        return begin + f'duizendtal ({heel}). Schrijf {heel} (zonder punt) of "{komma}" (met aanhalingstekens)'
+    return begin + f"duizendtal ({heel}). Schrijf {heel}, zonder punt"
+
+
+def _hint_for_text(value: object) -> None:
+    """Text that YAML read as a group or a list because of ': ' or a leading '- ': say how to keep it text."""
+    if isinstance(value, Mapping) and len(value) == 1:
+        k, v = next(iter(value.items()))
+        tekst = f"{k}: {'' if v is None else v}".strip()
+        raise WaardeFout(
+            f"hier hoort tekst, maar YAML leest '{tekst}' als een veld met een waarde (door de dubbele punt met "
+            f"een spatie erna); zet de tekst tussen aanhalingstekens: {_quoted(tekst)}"
+        )
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str | Getypt):
+        tekst = f"- {value[0]}"
+        raise WaardeFout(
+            f"hier hoort tekst, maar YAML leest '{tekst}' als een lijst (door het streepje met een spatie "
+            f"aan het begin); zet de tekst tussen aanhalingstekens: {_quoted(tekst)}"
+        )
+
+
+def _quoted(tekst: str) -> str:
+    """The text in YAML quotes that keep it exactly as it is."""
+    if '"' not in tekst and "\\" not in tekst:
+        return f'"{tekst}"'
+    return "'" + tekst.replace("'", "''") + "'"
 
 
 def _leaf(value: object, t: object) -> object:
@@ -120,8 +223,8 @@ def _tuple_hook(t: object, c: cattrs.Converter) -> Callable[[object, object], tu
     def hook(value: object, _t: object) -> tuple:
         if value is None:
             return ()
-        if isinstance(value, str) and item_type is str:
-            return (value,)
+        if isinstance(value, str | Getypt) and item_type is str:
+            return (str(value),)
         if not isinstance(value, list | tuple):
             raise VerkeerdType("een lijst (regels die met '- ' beginnen)", value)
         items, errors = _collect(((i, lambda x=x: c.structure(x, item_type)) for i, x in enumerate(value)), "lijst")

@@ -18,7 +18,7 @@ from .findings import Bevinding, waarschuwing
 from .images import inspect
 from .paths import join_path
 from .sections import algemene_informatie, organisatie, paragrafen, pijlers, prestatie_indicatoren, themas
-from .text import editing_note, has_control_characters, iter_texts
+from .text import editing_note, has_control_characters, iter_texts, pasted_bullets
 from .values import Cyclus
 from .verslag import Kwaliteitsverslag
 
@@ -41,9 +41,10 @@ RULES: dict[type, Rule] = {
 def check_model(verslag: Kwaliteitsverslag, *, vandaag: dt.date | None = None) -> list[Bevinding]:
     """The findings of the model's rules, in document order (without the PDF's, see api.check)."""
     cyclus = Cyclus(verslag.verslagjaar, vandaag or dt.date.today())
-    bevindingen = list(_walk(verslag, "", cyclus))
+    bevindingen = list(verslag.bron.bevindingen if verslag.bron else ())  # what reading the file noticed
+    bevindingen += _walk(verslag, "", cyclus)
     bevindingen += _logo(verslag)
-    bevindingen += _teksten(verslag)
+    bevindingen += _teksten(verslag, gemeld={b.pad for b in verslag.bron.bevindingen} if verslag.bron else set())
     return bevindingen
 
 
@@ -86,8 +87,9 @@ def _logo(verslag: Kwaliteitsverslag) -> list[Bevinding]:
     ]
 
 
-def _teksten(verslag: Kwaliteitsverslag) -> list[Bevinding]:
-    """Regels 13 and 14: control characters and leftover editing notes in any text."""
+def _teksten(verslag: Kwaliteitsverslag, gemeld: set[str]) -> list[Bevinding]:
+    """Regels 13 and 14: control characters, list items pasted into one line (unless reading the file
+    already named the line that YAML glued on), leftover editing notes."""
     uit: list[Bevinding] = []
     for pad, tekst in iter_texts(verslag):
         if has_control_characters(tekst):
@@ -96,6 +98,16 @@ def _teksten(verslag: Kwaliteitsverslag) -> list[Bevinding]:
                     pad,
                     "de tekst bevat onzichtbare stuurtekens (bijvoorbeeld uit een kopie "
                     "uit een ander programma); die worden bij het maken van het verslag weggelaten",
+                )
+            )
+        bullet = pasted_bullets(tekst)
+        if bullet and pad not in gemeld:
+            uit.append(
+                waarschuwing(
+                    pad,
+                    f"hier staan waarschijnlijk meer punten in één (geplakt uit Word: '{bullet}' midden in de "
+                    "regel); zet elk punt op een eigen regel: in een lijst als '- punt', in een tekst na | op een "
+                    "eigen regel",
                 )
             )
         notitie = editing_note(tekst)

@@ -30,10 +30,12 @@ EERSTE_VERSLAGJAAR = 2022
 
 @define(frozen=True)
 class Bron:
-    """Where a verslag was loaded from: the file and the YAML line of each field path."""
+    """Where a verslag was loaded from: the file, the YAML line of each field path, and the
+    waarschuwingen about what YAML did to a text (a comment that cut it short, yes/no read as text)."""
 
     pad: Path | None = None
     regels: dict[str, int] = field(factory=dict)
+    bevindingen: tuple[Bevinding, ...] = ()
 
     def regel(self, pad: str) -> int | None:
         """Line of the field at pad, or of the nearest enclosing field that is in the file."""

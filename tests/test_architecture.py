@@ -17,7 +17,7 @@ LAYERS = [
     {"paths", "errors", "findings", "values", "text", "format", "atomic", "model", "images", "crash"},
     {"sections"},
     {"verslag"},
-    {"convert", "load"},
+    {"convert", "load", "yamlfile"},
     {"rules"},
     {"render"},
     {"api", "batch", "preview", "cli", "__init__", "__main__"},

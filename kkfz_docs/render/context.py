@@ -1,8 +1,10 @@
 """The verslag as printable content: cleaned texts and Dutch-formatted figures, in the handreiking's order.
 
 Both renderers lay out this one context (Word through the docxtpl template, PDF through a
-ReportLab story), so both files say the same thing. Every text is stripped of control
-characters here; escaping for XML or ReportLab markup is each renderer's own job.
+ReportLab story), so both files say the same thing. Every text is cleaned here (text.py):
+control characters removed, a line break pasted from Word kept as "\\n" inside its paragraph,
+which docxtpl writes as a w:br and the PDF as <br/>; names in headings and the running header
+stay on one line. Escaping for XML or ReportLab markup is each renderer's own job.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from ..sections.paragrafen import Paragraaf
 from ..sections.spinnenweb import PDCA
 from ..sections.tabel import Tabel
 from ..sections.themas import Planning
-from ..text import paragraphs, strip_control_characters
+from ..text import inline, one_line, paragraphs, strip_control_characters
 from ..values import Pijler
 from ..verslag import Kwaliteitsverslag
 from .chart_spec import radar_chart
@@ -26,11 +28,11 @@ Context = dict[str, Any]
 
 
 def _t(text: str) -> str:
-    return strip_control_characters(text).strip()
+    return inline(text)
 
 
 def _alineas(text: str) -> list[str]:
-    return paragraphs(strip_control_characters(text).replace("\r\n", "\n").replace("\r", "\n"))
+    return paragraphs(text)
 
 
 def _regels(items) -> list[str]:
@@ -42,6 +44,8 @@ def _waarde(value: object) -> str:
         return ""
     if isinstance(value, str):
         return _t(value)
+    if isinstance(value, Decimal) and value.as_tuple().exponent < 0:  # as typed: 12.50 prints 12,50
+        return fmt.getal(value, -int(value.as_tuple().exponent))
     return fmt.getal(value)
 
 
@@ -68,7 +72,7 @@ def build(verslag: Kwaliteitsverslag) -> Context:
     """Everything a template or the PDF story prints, as plain dicts, lists and strings."""
     jaar = verslag.verslagjaar
     org = verslag.organisatie
-    naam, plaats, website = _t(org.naam), _t(org.plaats), _t(org.website)
+    naam, plaats, website = one_line(org.naam), one_line(org.plaats), one_line(org.website)
     titel = f"Kwaliteitsverslag {jaar}"
     return {
         "verslagjaar": jaar,
@@ -132,6 +136,7 @@ def _algemene_informatie(verslag: Kwaliteitsverslag) -> Context:
     else:
         samenvatting = f"Op {peildatum} had de organisatie geen cliënten; het percentage forensische zorg is n.v.t."
     omzet_totaal = sum(info.omzet.values(), Decimal(0))
+    centen = any(b != b.to_integral_value() for b in info.omzet.values())  # then every amount shows cents
     return {
         "visie": _alineas(info.visie),
         "zorgtypen": [
@@ -151,11 +156,11 @@ def _algemene_informatie(verslag: Kwaliteitsverslag) -> Context:
             "percentage_fz": fmt.procent(c.percentage_fz),
         },
         "omzet": [
-            {"financiering": _t(vorm), "bedrag": fmt.euro(bedrag), "aandeel": _aandeel(bedrag, omzet_totaal)}
+            {"financiering": _t(vorm), "bedrag": fmt.euro(bedrag, centen), "aandeel": _aandeel(bedrag, omzet_totaal)}
             for vorm, bedrag in info.omzet.items()
         ],
         "paragrafen": _blokken(info.paragrafen, 2),
-        "omzet_totaal": fmt.euro(omzet_totaal),
+        "omzet_totaal": fmt.euro(omzet_totaal, centen),
         "omzet_aandeel": _aandeel(omzet_totaal, omzet_totaal),
     }
 
@@ -189,7 +194,7 @@ def _ontwikkelpunt(o) -> str:
 
 
 def _indicator(pi) -> Context:
-    nummer, naam = _t(pi.nummer), _t(pi.naam)
+    nummer, naam = one_line(pi.nummer), one_line(pi.naam)
     return {
         "titel": f"Indicator {nummer}: {naam}" if nummer else (naam or "Indicator"),  # never an empty heading
         "toelichting": _alineas(pi.toelichting),
@@ -217,7 +222,7 @@ def _blokken(paragrafen: Sequence[Paragraaf], niveau: int) -> list[Context]:
         blokken.append(
             {
                 "niveau": niveau,
-                "titel": _t(p.titel),
+                "titel": one_line(p.titel),  # a heading: one line
                 "tekst": _alineas(p.tekst),
                 "opsomming": _regels(p.opsomming),
                 "tabel": _tabel(p.tabel),

@@ -31,7 +31,12 @@ _JOINERS = "\u200c\u200d"
 
 
 def markup(text: str, font: str) -> str:
-    """Paragraph markup for user text in a style whose font is `font` (e.g. "Carlito-Bold")."""
+    """Paragraph markup for user text in a style whose font is `font` (e.g. "Carlito-Bold").
+
+    A line break inside the text (a manual line break pasted from Word) stays one: <br/>.
+    """
+    if "\n" in text:
+        return "<br/>".join(markup(line, font) for line in text.split("\n"))
     bold = "Bold" in font
     out: list[str] = []
     for name, run in _runs(text):
