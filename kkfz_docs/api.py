@@ -110,6 +110,7 @@ def render_pdf(
     from .render.worker import Limits
 
     rendered = write(_verslag(verslag), {"pdf": Path(path)}, template=template, max_pages=max_pages, limits=Limits())
+    assert rendered.info is not None  # a PDF was made
     return rendered.info
 
 

@@ -21,6 +21,18 @@ from .errors import OngeldigVerslag, PaginaLimietOverschreden, Schrijffout, Sjab
 from .findings import Bevinding
 from .load import load
 
+__all__ = [
+    "FORMATEN",
+    "GEHEUGENLIMIET",
+    "INVOER",
+    "TIJDSLIMIET",
+    "Resultaat",
+    "collect",
+    "render_many",
+    "tabel",
+    "voortgangsbalk",
+]
+
 FORMATEN = ("docx", "pdf")
 INVOER = (".yaml", ".yml", ".json")
 TIJDSLIMIET = 60.0

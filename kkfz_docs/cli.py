@@ -25,6 +25,8 @@ from .findings import Bevinding
 from .load import load
 from .verslag import Kwaliteitsverslag
 
+__all__ = ["EXIT_AFGEBROKEN", "EXIT_FOUT", "EXIT_INTERN", "EXIT_OK", "EXIT_ONLEESBAAR", "EXIT_PIJP", "main", "skeleton"]
+
 EXIT_OK, EXIT_FOUT, EXIT_ONLEESBAAR, EXIT_INTERN = 0, 1, 2, 3
 EXIT_AFGEBROKEN = 130  # Ctrl-C, as a shell reports SIGINT
 EXIT_PIJP = 141  # the reader of our output went away (kkfz-docs check ... | head), as for SIGPIPE
@@ -217,8 +219,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_PIJP
     except Exception as e:
-        opdracht = " ".join(["kkfz-docs", *(sys.argv[1:] if argv is None else argv)])
-        print(f"kkfz-docs: {crash.message(e, opdracht)}", file=sys.stderr)
+        gevraagd = " ".join(["kkfz-docs", *(sys.argv[1:] if argv is None else argv)])
+        print(f"kkfz-docs: {crash.message(e, gevraagd)}", file=sys.stderr)
         return EXIT_INTERN
 
 

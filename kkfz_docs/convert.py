@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import functools
 import re
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -59,7 +60,7 @@ def _binnen(e: Problem, segment: str | int) -> Problem:
     """Note the field or index that holds e (every problem inside a group, too)."""
     if isinstance(e, Problemen):
         for sub in e.exceptions:
-            _binnen(sub, segment)
+            _binnen(sub, segment)  # type: ignore[arg-type]  # a Problemen holds only problems
     else:
         e.binnen(segment)
     return e
@@ -69,7 +70,7 @@ def problems(e: Problem) -> Iterator[WaardeFout]:
     """Every single problem in e, each knowing its field path (WaardeFout.veld)."""
     if isinstance(e, Problemen):
         for sub in e.exceptions:
-            yield from problems(sub)
+            yield from problems(sub)  # type: ignore[arg-type]  # a Problemen holds only problems
     else:
         yield e
 
@@ -227,7 +228,8 @@ def _tuple_hook(t: object, c: cattrs.Converter) -> Callable[[object, object], tu
             return (str(value),)
         if not isinstance(value, list | tuple):
             raise VerkeerdType("een lijst (regels die met '- ' beginnen)", value)
-        items, errors = _collect(((i, lambda x=x: c.structure(x, item_type)) for i, x in enumerate(value)), "lijst")
+        steps = ((i, functools.partial(c.structure, x, item_type)) for i, x in enumerate(value))
+        items, errors = _collect(steps, "lijst")
         if errors:
             _raise("lijst", errors, _partial_items(items, errors))
         return tuple(items)
@@ -261,7 +263,7 @@ def _dict_hook(t: object, c: cattrs.Converter) -> Callable[[object, object], dic
             return {}
         if not isinstance(value, Mapping):
             raise VerkeerdType("een groep 'naam: waarde'-regels", value)
-        pairs, errors = _collect(((key_segment(k), lambda k=k, v=v: pair(k, v)) for k, v in value.items()), "groep")
+        pairs, errors = _collect(((key_segment(k), functools.partial(pair, k, v)) for k, v in value.items()), "groep")
         if errors:
             _raise("groep", errors, None)
         return dict(p for p in pairs if p is not None)
@@ -294,7 +296,7 @@ def _attrs_hook(cls: type, c: cattrs.Converter) -> Callable[[object, object], ob
                     errors.append(_binnen(Ontbreekt(), f.name))
                 continue
             try:
-                kwargs[f.name] = c.structure(value[f.name], f.type)
+                kwargs[f.name] = c.structure(value[f.name], f.type)  # type: ignore[arg-type]  # resolved by @model
             except (WaardeFout, Problemen) as e:
                 errors.append(_binnen(e, f.name))
                 partial[f.name] = getattr(e, "deels", None)
@@ -351,7 +353,7 @@ def structure(data: object, cls: type[T]) -> T:
 def to_data(obj: object) -> dict:
     """A model object as plain data (dicts, lists, numbers, texts, dates) that structure() reads back."""
     data = _converter.unstructure(obj)
-    for f in attrs.fields(type(obj)):
+    for f in attrs.fields(type(obj)):  # type: ignore[arg-type]  # a model class
         if not f.metadata.get("invoer", True):
             data.pop(f.name, None)
     return data

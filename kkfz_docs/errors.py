@@ -118,7 +118,8 @@ class OngeldigVerslag(KkfzFout, ValueError):
 
 
 class _Layout(Protocol):
-    pages: int
+    @property
+    def pages(self) -> int: ...
 
     def melding(self) -> str: ...
 

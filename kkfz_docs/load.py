@@ -87,7 +87,7 @@ def load(source: Source) -> Kwaliteitsverslag:
     teksten = {pad for pad, _ in iter_texts(verslag, keys=False)}
     namen = {pad for pad, _ in iter_texts(verslag)}  # with the names of fields in groups (omzet, kengetallen)
     bevindingen = tuple(b for b, sleutel in meldingen if b.pad in (namen if sleutel else teksten))
-    return attrs.evolve(verslag, bron=Bron(bestand, regels, bevindingen))
+    return attrs.evolve(verslag, bron=Bron(bestand, regels, bevindingen))  # type: ignore[misc]  # a model class
 
 
 def _parse_json(text: str, bestand: Path) -> object:

@@ -122,7 +122,7 @@ def iter_texts(obj: object, pad: str = "", *, keys: bool = True) -> Iterator[tup
     if isinstance(obj, str):
         yield pad, obj
     elif attrs.has(type(obj)):
-        for f in attrs.fields(type(obj)):
+        for f in attrs.fields(type(obj)):  # type: ignore[arg-type]  # attrs.has() said so
             if f.eq:  # skips bookkeeping such as Kwaliteitsverslag.bron
                 yield from iter_texts(getattr(obj, f.name), join_path(pad, f.name), keys=keys)
     elif isinstance(obj, dict):

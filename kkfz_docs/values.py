@@ -174,7 +174,7 @@ def _reasonable(value: int | float | Decimal) -> None:
         raise WaardeFout("NaN ('geen getal') kan niet in een verslag staan; vul een getal in of laat het veld weg")
     if (isinstance(value, Decimal) and value.is_infinite()) or (isinstance(value, float) and math.isinf(value)):
         raise WaardeFout("oneindig kan niet in een verslag staan; vul een getal in")
-    if abs(value) >= GROOTSTE:
+    if abs(value) >= GROOTSTE:  # type: ignore[operator]  # NaN and infinity are refused above
         raise WaardeFout("dit getal is te groot om te kloppen (16 cijfers of meer); controleer het")
 
 

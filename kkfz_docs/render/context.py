@@ -24,6 +24,8 @@ from ..values import Pijler
 from ..verslag import Kwaliteitsverslag
 from .chart_spec import radar_chart
 
+__all__ = ["Context", "build", "cleaned_data"]
+
 Context = dict[str, Any]
 
 
@@ -39,13 +41,14 @@ def _regels(items) -> list[str]:
     return [t for t in (_t(i) for i in items) if t]
 
 
-def _waarde(value: object) -> str:
+def _waarde(value: int | float | Decimal | str | None) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
         return _t(value)
-    if isinstance(value, Decimal) and value.as_tuple().exponent < 0:  # as typed: 12.50 prints 12,50
-        return fmt.getal(value, -int(value.as_tuple().exponent))
+    exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+    if isinstance(exponent, int) and exponent < 0:  # as typed: 12.50 prints 12,50
+        return fmt.getal(value, -exponent)
     return fmt.getal(value)
 
 
@@ -65,7 +68,9 @@ def cleaned_data(verslag: Kwaliteitsverslag) -> Context:
             return [clean(v) for v in value]
         return value
 
-    return clean(to_data(verslag))
+    data = clean(to_data(verslag))
+    assert isinstance(data, dict)
+    return data
 
 
 def build(verslag: Kwaliteitsverslag) -> Context:

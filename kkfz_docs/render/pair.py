@@ -17,7 +17,10 @@ from attrs import define, evolve
 from ..atomic import unchanged_note, write_together
 from ..errors import PaginaLimietOverschreden, SjabloonFout
 from ..verslag import Kwaliteitsverslag
+from .info import RenderInfo
 from .worker import Limits, describe, run_once
+
+__all__ = ["FORMATS", "Rendered", "advice", "make", "make_docx", "render", "target", "write"]
 
 FORMATS = ("docx", "pdf")
 
@@ -28,7 +31,7 @@ class Rendered:
 
     docx: Path | None = None
     pdf: Path | None = None
-    info: object = None
+    info: RenderInfo | None = None
     """The PDF's RenderInfo (pages, chapters), or None without a PDF."""
 
 

@@ -26,6 +26,8 @@ from reportlab.platypus import Paragraph as _Paragraph
 
 from . import bidi, fonts
 
+__all__ = ["Paragraph", "markup"]
+
 _SOFT_HYPHEN = "\xad"
 _JOINERS = "\u200c\u200d"
 
@@ -54,11 +56,11 @@ def _runs(text: str) -> list[tuple[str | None, str]]:
     runs: list[tuple[str | None, str]] = []
     previous: str | None = None
     for ch in text:
-        name = _font(ch, previous)
-        if name == "":
+        found = _font(ch, previous)
+        if found == "":
             continue  # never drawn
-        previous = name
-        name = None if name == fonts.FAMILY else name
+        previous = found
+        name = None if found == fonts.FAMILY else found
         if runs and runs[-1][0] == name:
             runs[-1] = (name, runs[-1][1] + ch)
         else:

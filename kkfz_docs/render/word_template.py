@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -58,7 +59,7 @@ TOTAL_STYLE = "Tabeltotaal"
 AFTER_TABLE_STYLE = "Na tabel"
 
 
-def _styles(doc: Document) -> None:
+def _styles(doc: WordDocument) -> None:
     """Word styles only, no direct formatting: a template restyled in Word restyles every text.
 
     Fonts come from the theme (Design > Lettertypen changes them all): body text the minor font,
@@ -132,7 +133,7 @@ def _styles(doc: Document) -> None:
     _table_style(doc)
 
 
-def _theme_fonts(doc: Document) -> None:
+def _theme_fonts(doc: WordDocument) -> None:
     """Both theme fonts Calibri (python-docx's theme has Cambria for body text); accent 1 is our accent,
     so what Word colours with the theme matches the rest (one palette)."""
     theme = next(p for p in doc.part.package.parts if p.partname.endswith("/theme1.xml"))
@@ -169,7 +170,7 @@ def _drop_fonts(style, keep: bool = False):
     return fonts
 
 
-def _table_style(doc: Document) -> None:
+def _table_style(doc: WordDocument) -> None:
     """One table style: accent header row (white bold, 7:1 contrast), rules in the accent colour, a bold
     first column and a bold total row above a heavier rule. Cells use the Tabeltekst paragraph style."""
     style = doc.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
@@ -196,7 +197,7 @@ def _table_style(doc: Document) -> None:
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _page(doc: Document) -> None:
+def _page(doc: WordDocument) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(L.PAGE_CM[0]), Cm(L.PAGE_CM[1])
@@ -244,7 +245,7 @@ def _field(paragraph, instruction: str) -> None:
 class Body:
     """Small helpers that write template paragraphs and tables; `caption` is the heading a table sits under."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: WordDocument):
         self.doc = doc
         self.caption = ""
         self.together = False  # inside a Together: every paragraph and table row keeps with the next
