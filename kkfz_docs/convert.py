@@ -22,11 +22,13 @@ from types import SimpleNamespace
 from typing import Any
 
 import attrs
-import cattrs
 
 from .errors import VerkeerdType, WaardeFout
 from .model import CHECK, TEKSTVELD, key_converter, key_segment
 from .values import GROOTSTE, Cel, Getal, leaf_converter
+
+if typing.TYPE_CHECKING:
+    import cattrs
 
 __all__ = ["Getypt", "Problemen", "problems", "structure", "to_data"]
 
@@ -321,7 +323,11 @@ def _attrs_hook(cls: type, c: cattrs.Converter) -> Callable[[object, object], ob
     return hook
 
 
-def _make_converter() -> cattrs.Converter:
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The converter, made on first use (cattrs is a tenth of `import kkfz_docs` otherwise)."""
+    import cattrs
+
     c = cattrs.Converter(unstruct_collection_overrides={tuple: list})
     # cattrs asks the hook registered last first: values (Periode is an attrs class) before models.
     c.register_structure_hook_factory(attrs.has, _attrs_hook)
@@ -342,17 +348,14 @@ def _make_converter() -> cattrs.Converter:
     return c
 
 
-_converter = _make_converter()
-
-
 def structure(data: object, cls: type[T]) -> T:
     """Build cls from plain data; raises Problemen (or a single WaardeFout) holding every problem."""
-    return _converter.structure(data, cls)
+    return _converter().structure(data, cls)
 
 
 def to_data(obj: object) -> dict:
     """A model object as plain data (dicts, lists, numbers, texts, dates) that structure() reads back."""
-    data = _converter.unstructure(obj)
+    data = _converter().unstructure(obj)
     for f in attrs.fields(type(obj)):  # type: ignore[arg-type]  # a model class
         if not f.metadata.get("invoer", True):
             data.pop(f.name, None)
