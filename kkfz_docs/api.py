@@ -75,7 +75,7 @@ def check(
     v = _verslag(verslag)
     bevindingen = check_model(v, vandaag=vandaag) + pdf_bevindingen(v, max_pages)
     if v.bron is not None:
-        bevindingen = [attrs.evolve(b, regel=v.bron.regel(b.pad)) for b in bevindingen]
+        bevindingen = [attrs.evolve(b, regel=b.regel or v.bron.regel(b.pad)) for b in bevindingen]
     return bevindingen
 
 
@@ -124,6 +124,7 @@ def render_pdf(
     from .render.worker import Limits
 
     rendered = write(_verslag(verslag), {"pdf": Path(path)}, template=template, max_pages=max_pages, limits=Limits())
+    assert rendered.info is not None  # a PDF was made
     return rendered.info
 
 

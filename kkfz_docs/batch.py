@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Literal
 
 from attrs import define, evolve, field
 
@@ -22,6 +23,18 @@ from .errors import OngeldigVerslag, PaginaLimietOverschreden, Schrijffout, Sjab
 from .findings import Bevinding
 from .load import load
 from .meerjarenplan import Meerjarenplan
+
+__all__ = [
+    "FORMATEN",
+    "GEHEUGENLIMIET",
+    "INVOER",
+    "TIJDSLIMIET",
+    "Resultaat",
+    "collect",
+    "render_many",
+    "tabel",
+    "voortgangsbalk",
+]
 
 FORMATEN = ("docx", "pdf")
 INVOER = (".yaml", ".yml", ".json")
@@ -62,7 +75,7 @@ class _Taak:
     doel: Path
     formaten: tuple[str, ...]
     sjabloon: Path | None
-    max_pages: int | str | None
+    max_pages: int | Literal["standaard"] | None
     forceer: bool
     sjabloon_meerjarenplan: Path | None = None
 
@@ -138,7 +151,7 @@ def render_many(
     *,
     formaten: Sequence[str] = FORMATEN,
     sjabloon: str | os.PathLike | None = None,
-    max_pages: int | str | None = "standaard",
+    max_pages: int | Literal["standaard"] | None = "standaard",
     sjabloon_meerjarenplan: str | os.PathLike | None = None,
     forceer: bool = False,
     jobs: int | None = None,

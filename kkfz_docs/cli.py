@@ -28,6 +28,8 @@ from .nieuw import meerjarenplan_skelet, volgend_bestand, volgend_verslag
 from .values import Periode
 from .verslag import Kwaliteitsverslag
 
+__all__ = ["EXIT_AFGEBROKEN", "EXIT_FOUT", "EXIT_INTERN", "EXIT_OK", "EXIT_ONLEESBAAR", "EXIT_PIJP", "main", "skeleton"]
+
 EXIT_OK, EXIT_FOUT, EXIT_ONLEESBAAR, EXIT_INTERN = 0, 1, 2, 3
 EXIT_AFGEBROKEN = 130  # Ctrl-C, as a shell reports SIGINT
 EXIT_PIJP = 141  # the reader of our output went away (kkfz-docs check ... | head), as for SIGPIPE
@@ -250,8 +252,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_PIJP
     except Exception as e:
-        opdracht = " ".join(["kkfz-docs", *(sys.argv[1:] if argv is None else argv)])
-        print(f"kkfz-docs: {crash.message(e, opdracht)}", file=sys.stderr)
+        gevraagd = " ".join(["kkfz-docs", *(sys.argv[1:] if argv is None else argv)])
+        print(f"kkfz-docs: {crash.message(e, gevraagd)}", file=sys.stderr)
         return EXIT_INTERN
 
 
@@ -442,7 +444,7 @@ def _template(args: argparse.Namespace) -> int:
     try:
         export_template(uitvoer, soort)
     except OSError as e:
-        return _fout(schrijffout(e, [uitvoer]))
+        return _fout(str(schrijffout(e, [uitvoer])))
     optie = "--sjabloon-meerjarenplan" if args.meerjarenplan else "--sjabloon"
     print(
         f"{uitvoer} gemaakt. Pas de opmaak aan in Word en gebruik het met: "

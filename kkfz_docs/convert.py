@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import functools
+import re
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
@@ -20,13 +22,15 @@ from types import SimpleNamespace
 from typing import Any
 
 import attrs
-import cattrs
 
 from .errors import VerkeerdType, WaardeFout
 from .model import CHECK, TEKSTVELD, key_converter, key_segment
-from .values import leaf_converter
+from .values import GROOTSTE, Cel, Getal, leaf_converter
 
-__all__ = ["Problemen", "problems", "structure", "to_data"]
+if typing.TYPE_CHECKING:
+    import cattrs
+
+__all__ = ["Getypt", "Problemen", "problems", "structure", "to_data"]
 
 T = typing.TypeVar("T")
 
@@ -58,7 +62,7 @@ def _binnen(e: Problem, segment: str | int) -> Problem:
     """Note the field or index that holds e (every problem inside a group, too)."""
     if isinstance(e, Problemen):
         for sub in e.exceptions:
-            _binnen(sub, segment)
+            _binnen(sub, segment)  # type: ignore[arg-type]  # a Problemen holds only problems
     else:
         e.binnen(segment)
     return e
@@ -68,7 +72,7 @@ def problems(e: Problem) -> Iterator[WaardeFout]:
     """Every single problem in e, each knowing its field path (WaardeFout.veld)."""
     if isinstance(e, Problemen):
         for sub in e.exceptions:
-            yield from problems(sub)
+            yield from problems(sub)  # type: ignore[arg-type]  # a Problemen holds only problems
     else:
         yield e
 
@@ -95,11 +99,113 @@ def _raise(what: str, errors: list[Problem], deels: object) -> typing.NoReturn:
 # --- hooks -----------------------------------------------------------------------------------------
 
 
+@attrs.frozen
+class Getypt:
+    """A plain YAML scalar that YAML would read as a number or a date, as the user typed it.
+
+    load.py constructs these instead of YAML's int, float and timestamp, so nothing is lost before
+    the field it fills is known: see `_from_file`.
+    """
+
+    tekst: str
+    soort: typing.Literal["getal", "datum"]
+
+    def __str__(self) -> str:
+        return self.tekst
+
+
+_TEKST_OF_GETAL = (Getal, Cel)
+"""Fields that hold a number or a short text: a kengetal, a table cell."""
+
+# What YAML 1.1 reads as a number: a plain decimal number (with _ between digits), or otherwise.
+_DECIMAAL = re.compile(r"[-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?")
+_ONEINDIG_OF_NAN = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+# A dot followed by exactly three digits after one to three digits: a thousands point in Dutch.
+_DUBBELZINNIG = re.compile(r"[-+]?[1-9]\d{0,2}\.\d{3}")
+
+
 def _from_file(value: object, t: object) -> object:
-    """What a file gives, as the type expects it: YAML reads 'plaats: 1234' as a number, the user meant text."""
-    if t is str and isinstance(value, int | float | Decimal | dt.date) and not isinstance(value, bool):
-        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    """What a file gives, as the field expects it (t is the field's value type)."""
+    if isinstance(value, Getypt):
+        if t is str:
+            return value.tekst  # 'plaats: 1234', 'naam: 1.500', 'toelichting: 2025-05-20' as typed
+        if value.soort == "datum":
+            return _date(value.tekst, t)
+        return _number(value.tekst, t)
+    if t is str:
+        if isinstance(value, int | float | Decimal | dt.date) and not isinstance(value, bool):
+            return value.isoformat() if isinstance(value, dt.date) else str(value)  # JSON, a dict
+        _hint_for_text(value)
     return value
+
+
+def _date(tekst: str, t: object) -> object:
+    """A date as typed: a date field reads the text itself (values.datum names a date that does not
+    exist); any other field gets the date, so its converter can say what belongs there instead."""
+    if t is dt.date or t in _TEKST_OF_GETAL:
+        return tekst
+    try:
+        return leaf_converter(dt.date)(tekst)  # type: ignore[misc]
+    except WaardeFout:
+        return tekst
+
+
+def _number(tekst: str, t: object) -> object:
+    """A number as typed, read for the field it fills, or a Dutch message when YAML would misread it."""
+    if _ONEINDIG_OF_NAN.fullmatch(tekst):
+        raise WaardeFout(
+            f"{tekst} is geen getal (YAML leest het als 'oneindig' of 'geen getal'); vul een getal in"
+            + (" of zet de tekst tussen aanhalingstekens" if t in _TEKST_OF_GETAL else "")
+        )
+    if not _DECIMAAL.fullmatch(tekst):
+        return tekst  # 1:30, 0x1F: a kengetal or cell keeps the text, a number field names it
+    if _DUBBELZINNIG.fullmatch(tekst):
+        raise WaardeFout(_ambiguous(tekst, t))
+    getal = Decimal(tekst.replace("_", ""))
+    if getal.adjusted() >= len(str(GROOTSTE)) - 1:
+        raise WaardeFout("dit getal is te groot om te kloppen (16 cijfers of meer); controleer het")
+    if not re.search(r"[.eE]", tekst):
+        return int(getal)
+    if t is Decimal or t in _TEKST_OF_GETAL:
+        return getal  # keeps the decimals as typed: 1495580.50, 12.50
+    return float(getal)
+
+
+def _ambiguous(tekst: str, t: object) -> str:
+    heel, komma = tekst.replace(".", ""), tekst.replace(".", ",")
+    begin = f"{tekst} is dubbelzinnig: YAML leest de punt als decimaalteken ({komma}), in het Nederlands is het een "
+    if t is Decimal:
+        return (
+            begin + f"duizendtal ({heel}). Schrijf een bedrag zonder punt voor de duizendtallen: {heel}; "
+            f"centen schrijft u met een punt en twee cijfers: {heel}.50"
+        )
+    if t in _TEKST_OF_GETAL:
+        return begin + f'duizendtal ({heel}). Schrijf {heel} (zonder punt) of "{komma}" (met aanhalingstekens)'
+    return begin + f"duizendtal ({heel}). Schrijf {heel}, zonder punt"
+
+
+def _hint_for_text(value: object) -> None:
+    """Text that YAML read as a group or a list because of ': ' or a leading '- ': say how to keep it text."""
+    if isinstance(value, Mapping) and len(value) == 1:
+        k, v = next(iter(value.items()))
+        tekst = f"{k}: {'' if v is None else v}".strip()
+        raise WaardeFout(
+            f"hier hoort tekst, maar YAML leest '{tekst}' als een veld met een waarde (door de dubbele punt met "
+            f"een spatie erna); zet de tekst tussen aanhalingstekens: {_quoted(tekst)}"
+        )
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str | Getypt):
+        tekst = f"- {value[0]}"
+        raise WaardeFout(
+            f"hier hoort tekst, maar YAML leest '{tekst}' als een lijst (door het streepje met een spatie "
+            f"aan het begin); zet de tekst tussen aanhalingstekens: {_quoted(tekst)}"
+        )
+
+
+def _quoted(tekst: str) -> str:
+    """The text in YAML quotes that keep it exactly as it is."""
+    if '"' not in tekst and "\\" not in tekst:
+        return f'"{tekst}"'
+    return "'" + tekst.replace("'", "''") + "'"
 
 
 def _leaf(value: object, t: object) -> object:
@@ -120,11 +226,12 @@ def _tuple_hook(t: object, c: cattrs.Converter) -> Callable[[object, object], tu
     def hook(value: object, _t: object) -> tuple:
         if value is None:
             return ()
-        if isinstance(value, str) and item_type is str:
-            return (value,)
+        if isinstance(value, str | Getypt) and item_type is str:
+            return (str(value),)
         if not isinstance(value, list | tuple):
             raise VerkeerdType("een lijst (regels die met '- ' beginnen)", value)
-        items, errors = _collect(((i, lambda x=x: c.structure(x, item_type)) for i, x in enumerate(value)), "lijst")
+        steps = ((i, functools.partial(c.structure, x, item_type)) for i, x in enumerate(value))
+        items, errors = _collect(steps, "lijst")
         if errors:
             _raise("lijst", errors, _partial_items(items, errors))
         return tuple(items)
@@ -158,7 +265,7 @@ def _dict_hook(t: object, c: cattrs.Converter) -> Callable[[object, object], dic
             return {}
         if not isinstance(value, Mapping):
             raise VerkeerdType("een groep 'naam: waarde'-regels", value)
-        pairs, errors = _collect(((key_segment(k), lambda k=k, v=v: pair(k, v)) for k, v in value.items()), "groep")
+        pairs, errors = _collect(((key_segment(k), functools.partial(pair, k, v)) for k, v in value.items()), "groep")
         if errors:
             _raise("groep", errors, None)
         return dict(p for p in pairs if p is not None)
@@ -191,7 +298,7 @@ def _attrs_hook(cls: type, c: cattrs.Converter) -> Callable[[object, object], ob
                     errors.append(_binnen(Ontbreekt(), f.name))
                 continue
             try:
-                kwargs[f.name] = c.structure(value[f.name], f.type)
+                kwargs[f.name] = c.structure(value[f.name], f.type)  # type: ignore[arg-type]  # resolved by @model
             except (WaardeFout, Problemen) as e:
                 errors.append(_binnen(e, f.name))
                 partial[f.name] = getattr(e, "deels", None)
@@ -220,10 +327,14 @@ def _unstructure_hook(cls: type, c: cattrs.Converter) -> Callable[[object], dict
     from cattrs.gen import make_dict_unstructure_fn, override
 
     weg = {f.name: override(omit=True) for f in attrs.fields(cls) if not f.metadata.get("invoer", True)}
-    return make_dict_unstructure_fn(cls, c, **weg)
+    return make_dict_unstructure_fn(cls, c, **weg)  # type: ignore[arg-type]  # overrides by field name
 
 
-def _make_converter() -> cattrs.Converter:
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The converter, made on first use (cattrs is a tenth of `import kkfz_docs` otherwise)."""
+    import cattrs
+
     c = cattrs.Converter(unstruct_collection_overrides={tuple: list})
     # cattrs asks the hook registered last first: values (Periode is an attrs class) before models.
     c.register_structure_hook_factory(attrs.has, _attrs_hook)
@@ -246,12 +357,9 @@ def _make_converter() -> cattrs.Converter:
     return c
 
 
-_converter = _make_converter()
-
-
 def structure(data: object, cls: type[T]) -> T:
     """Build cls from plain data; raises Problemen (or a single WaardeFout) holding every problem."""
-    return _converter.structure(data, cls)
+    return _converter().structure(data, cls)
 
 
 def to_data(obj: object) -> dict:
@@ -259,6 +367,6 @@ def to_data(obj: object) -> dict:
 
     A document (a class with SOORT) says what it is first: `soort: meerjarenplan`, as its file does.
     """
-    data = _converter.unstructure(obj)
+    data = _converter().unstructure(obj)
     soort = getattr(type(obj), "SOORT", None)
     return {"soort": soort, **data} if soort else data

@@ -9,6 +9,8 @@ import tempfile
 import traceback
 from pathlib import Path
 
+__all__ = ["message", "write_details"]
+
 
 def write_details(exc: BaseException, about: str = "") -> Path:
     """Write the traceback of exc, with versions and what was being done, to a new file; return its path."""

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from attrs import define, field
 
+from .findings import Bevinding
 from .images import ImageCheck, inspect
 from .paths import parent
 
@@ -19,10 +21,12 @@ __all__ = ["Bron", "html_preview", "logo_afbeelding", "logo_pad", "map_van", "se
 
 @define(frozen=True)
 class Bron:
-    """Where a document was loaded from: the file and the YAML line of each field path."""
+    """Where a document was loaded from: the file, the YAML line of each field path, and the
+    waarschuwingen about what YAML did to a text (a comment that cut it short, yes/no read as text)."""
 
     pad: Path | None = None
     regels: dict[str, int] = field(factory=dict)
+    bevindingen: tuple[Bevinding, ...] = ()
 
     def regel(self, pad: str) -> int | None:
         """Line of the field at pad, or of the nearest enclosing field that is in the file."""
@@ -52,10 +56,10 @@ def logo_afbeelding(pad: Path | None) -> ImageCheck | None:
     return logo if logo.usable else None
 
 
-_html_preview: list[Callable[[object], str]] = []
+_html_preview: list[Callable[[Any], str]] = []
 
 
-def set_html_preview(preview: Callable[[object], str]) -> None:
+def set_html_preview(preview: Callable[[Any], str]) -> None:
     """Called by kkfz_docs.preview, a higher layer, so that a notebook shows a document as HTML."""
     _html_preview[:] = [preview]
 

@@ -10,6 +10,7 @@ from attrs import define
 from .paths import join_path
 
 __all__ = [
+    "TE_DIEP",
     "Invoerfout",
     "KkfzFout",
     "OngeldigVerslag",
@@ -21,6 +22,10 @@ __all__ = [
     "describe",
     "waar",
 ]
+
+
+TE_DIEP = "het bestand is te diep genest (lijsten in lijsten in lijsten...); een verslag heeft maar een paar niveaus"
+"""Why a file nested deeper than Python can follow is refused (YAML, JSON or data)."""
 
 
 def waar(pad: str, regel: int | None, geheel: str = "(het hele verslag)") -> str:
@@ -113,7 +118,8 @@ class OngeldigVerslag(KkfzFout, ValueError):
 
 
 class _Layout(Protocol):
-    pages: int
+    @property
+    def pages(self) -> int: ...
 
     def melding(self) -> str: ...
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from attrs import define
 
+__all__ = ["FORMATS", "MAX_BYTES", "MAX_PIXELS", "ImageCheck", "as_png", "check_bytes", "inspect"]
+
 MAX_BYTES = 10 * 1024 * 1024
 """The largest image file that is read (a logo is rarely over 1 MB)."""
 MAX_PIXELS = 25_000_000

@@ -34,12 +34,13 @@ def ingevuld(verslag: Kwaliteitsverslag) -> Kwaliteitsverslag:
     wijzigingen: dict[str, object] = {}
     if plan is not None and any(d.speerpunt.strip() for p in verslag.pijlers for d in p.doelen):
         wijzigingen["pijlers"] = tuple(
-            attrs.evolve(p, doelen=tuple(_doel(d, plan) for d in p.doelen)) for p in verslag.pijlers
+            attrs.evolve(p, doelen=tuple(_doel(d, plan) for d in p.doelen))  # type: ignore[misc]  # a model class
+            for p in verslag.pijlers
         )
     web = verslag.spinnenweb
     if web is not None and web.vorig_jaar is None and vorig is not None and vorig.spinnenweb is not None:
-        wijzigingen["spinnenweb"] = attrs.evolve(web, vorig_jaar=vorig.spinnenweb.scores)
-    return attrs.evolve(verslag, **wijzigingen) if wijzigingen else verslag
+        wijzigingen["spinnenweb"] = attrs.evolve(web, vorig_jaar=vorig.spinnenweb.scores)  # type: ignore[misc]
+    return attrs.evolve(verslag, **wijzigingen) if wijzigingen else verslag  # type: ignore[misc]  # model classes
 
 
 def _doel(doel: DoelVoortgang, plan: Meerjarenplan) -> DoelVoortgang:
@@ -47,7 +48,7 @@ def _doel(doel: DoelVoortgang, plan: Meerjarenplan) -> DoelVoortgang:
     if gevonden is None:
         return doel
     sp = gevonden[1]
-    return attrs.evolve(
+    return attrs.evolve(  # type: ignore[misc]  # a model class
         doel,
         titel=doel.titel if doel.titel.strip() else sp.titel,
         gepland=doel.gepland if doel.gepland is not None else sp.deadline,

@@ -25,7 +25,7 @@ Document = Kwaliteitsverslag | Meerjarenplan
 Lezer = Callable[[Path], Document]
 
 _NAMEN = {"meerjarenplan": "het meerjarenplan", "vorig_verslag": "het verslag van vorig jaar"}
-_SOORT = {Meerjarenplan: "een meerjarenplan", Kwaliteitsverslag: "een kwaliteitsverslag"}
+_SOORT: dict[type, str] = {Meerjarenplan: "een meerjarenplan", Kwaliteitsverslag: "een kwaliteitsverslag"}
 
 
 def koppel(document: Document, lees: Lezer) -> Document:
@@ -41,7 +41,7 @@ def koppel(document: Document, lees: Lezer) -> Document:
         raise OngeldigVerslag(fouten, str(bestand) if bestand else None)
     if plan is None and vorig is None:
         return document
-    return attrs.evolve(document, plan=plan, vorig=vorig)
+    return attrs.evolve(document, plan=plan, vorig=vorig)  # type: ignore[misc]  # a model class
 
 
 def _volg(verslag: Kwaliteitsverslag, veld: str, soort: type, lees: Lezer, fouten: list[Invoerfout]) -> Document | None:

@@ -4,6 +4,16 @@ This module reads: files (size, encoding, binary), YAML (with the line of every 
 duplicate keys, no anchors to lists) and JSON, picks the document type by `soort`, then hands the
 data to convert.structure and puts each problem it reports at its line. The files a verslag links
 to are read by koppelingen.py.
+
+YAML reads what people type differently than they mean it. This module keeps what was typed and
+says so, with the line:
+- numbers and dates stay the text typed (convert.Getypt; the field decides what they are), and
+  YAML 1.1's yes/no/on/off stay text, with a waarschuwing;
+- a `#` after a text cuts it short (YAML reads a comment): a waarschuwing;
+- a continuation line starting with '- ' or '•' is glued to the text above: a waarschuwing;
+- control characters pasted from Word (a manual line break is \\x0b) load instead of stopping
+  YAML's reader; text.py turns line breaks into breaks and removes the rest, with a waarschuwing;
+- YAML's syntax errors for a tab, ': ' or a leading '- ' in a text say what to type instead.
 """
 
 from __future__ import annotations
@@ -12,21 +22,17 @@ import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import attrs
 
 from .convert import Problemen, problems, structure
 from .document import Bron
-from .errors import Invoerfout, OngeldigVerslag, WaardeFout
+from .errors import TE_DIEP, Invoerfout, OngeldigVerslag, WaardeFout
+from .findings import Bevinding
 from .koppelingen import koppel
 from .meerjarenplan import Meerjarenplan
-from .paths import join_path
-from .values import is_number_text
+from .text import iter_texts
 from .verslag import Kwaliteitsverslag
-
-if TYPE_CHECKING:
-    import yaml
 
 __all__ = ["MAX_BYTES", "Source", "load"]
 
@@ -60,6 +66,7 @@ def _load(source: Source) -> Kwaliteitsverslag | Meerjarenplan:
     """One file, without the files it links to."""
     bestand: Path | None = None
     regels: dict[str, int] = {}
+    meldingen: list[tuple[Bevinding, bool]] = []
     if isinstance(source, Mapping):
         data: object = source
     else:
@@ -68,7 +75,12 @@ def _load(source: Source) -> Kwaliteitsverslag | Meerjarenplan:
             text = _read(bestand)
         else:
             text = str(source)
-        data, regels = _parse(text, bestand)
+        if bestand is not None and bestand.suffix.lower() == ".json":
+            data = _parse_json(text, bestand)
+        else:
+            from . import yamlfile  # PyYAML loads here, not on `import kkfz_docs`
+
+            data, regels, meldingen = yamlfile.parse(text, bestand)
     if not isinstance(data, Mapping):
         raise OngeldigVerslag(
             [
@@ -90,7 +102,11 @@ def _load(source: Source) -> Kwaliteitsverslag | Meerjarenplan:
         bron = Bron(bestand, regels)
         fouten = [Invoerfout(p.veld, p.melding, bron.regel(p.veld)) for p in problems(e)]
         raise OngeldigVerslag(fouten, str(bestand) if bestand else None) from None
-    return attrs.evolve(verslag, bron=Bron(bestand, regels))
+    # What YAML did to a text is a waarschuwing; what it did to a number, a date or a choice was a fout already.
+    teksten = {pad for pad, _ in iter_texts(verslag, keys=False)}
+    namen = {pad for pad, _ in iter_texts(verslag)}  # with the names of fields in groups (omzet, kengetallen)
+    bevindingen = tuple(b for b, sleutel in meldingen if b.pad in (namen if sleutel else teksten))
+    return attrs.evolve(verslag, bron=Bron(bestand, regels, bevindingen))  # type: ignore[misc]  # a model class
 
 
 def _soort(
@@ -100,32 +116,30 @@ def _soort(
     naam = str(bestand) if bestand else None
     if "soort" not in data:
         if "periode" in data and "verslagjaar" not in data:
-            raise OngeldigVerslag(
-                [
-                    Invoerfout(
-                        "",
-                        "dit lijkt een meerjarenplan (met een periode, zonder verslagjaar); zet "
-                        "'soort: meerjarenplan' bovenaan het bestand",
-                    )
-                ],
-                naam,
+            melding = (
+                "dit lijkt een meerjarenplan (met een periode, zonder verslagjaar); zet 'soort: meerjarenplan' "
+                "bovenaan het bestand"
             )
+            raise OngeldigVerslag([Invoerfout("", melding)], naam)
         return Kwaliteitsverslag, data
     soort = data["soort"]
     cls = SOORTEN.get(" ".join(soort.lower().split())) if isinstance(soort, str) else None
     if cls is None:
         keuzes = " of ".join(f"'soort: {s}'" for s in SOORTEN)
-        raise OngeldigVerslag(
-            [
-                Invoerfout(
-                    "soort",
-                    f"'{soort}' is geen soort document die kkfz-docs kent; schrijf {keuzes}",
-                    regels.get("soort"),
-                )
-            ],
-            naam,
-        )
+        melding = f"'{soort}' is geen soort document die kkfz-docs kent; schrijf {keuzes}"
+        raise OngeldigVerslag([Invoerfout("soort", melding, regels.get("soort"))], naam)
     return cls, {k: v for k, v in data.items() if k != "soort"}
+
+
+def _parse_json(text: str, bestand: Path) -> object:
+    try:
+        return json.loads(text, strict=False)
+    except json.JSONDecodeError as e:
+        raise OngeldigVerslag(
+            [Invoerfout("", f"dit is geen geldige JSON: {e.msg}", e.lineno)], str(bestand), leesbaar=False
+        ) from None
+    except RecursionError:
+        raise OngeldigVerslag([Invoerfout("", TE_DIEP)], str(bestand), leesbaar=False) from None
 
 
 def _looks_like_path(text: str) -> bool:
@@ -157,93 +171,3 @@ def _read(bestand: Path) -> str:
         raise onleesbaar(
             "het bestand is niet in UTF-8 opgeslagen; sla het op als UTF-8 (in Kladblok: 'Opslaan als', codering UTF-8)"
         ) from None
-
-
-TE_DIEP = "het bestand is te diep genest (lijsten in lijsten in lijsten...); een verslag heeft maar een paar niveaus"
-
-
-def _parse(text: str, bestand: Path | None) -> tuple[object, dict[str, int]]:
-    import yaml  # here, not at import: it is a sixth of `import kkfz_docs`
-
-    naam = str(bestand) if bestand else None
-    if bestand is not None and bestand.suffix.lower() == ".json":
-        try:
-            return json.loads(text), {}
-        except json.JSONDecodeError as e:
-            raise OngeldigVerslag(
-                [Invoerfout("", f"dit is geen geldige JSON: {e.msg}", e.lineno)], naam, leesbaar=False
-            ) from None
-        except RecursionError:
-            raise OngeldigVerslag([Invoerfout("", TE_DIEP)], naam, leesbaar=False) from None
-
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            raise OngeldigVerslag(
-                [Invoerfout("", "het bestand is leeg; begin met 'kkfz-docs new' voor een ingevuld voorbeeld")],
-                naam,
-                leesbaar=False,
-            )
-        regels: dict[str, int] = {"": node.start_mark.line + 1}
-        _map_lines(node, "", regels, set())
-        return loader.construct_document(node), regels
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        melding = f"de YAML klopt niet: {e.problem or e.context}"
-        melding += "; controleer het inspringen en de dubbele punten op deze regel of de regel erboven"
-        raise OngeldigVerslag(
-            [Invoerfout("", melding, mark.line + 1 if mark else None)], naam, leesbaar=False
-        ) from None
-    except yaml.YAMLError as e:
-        raise OngeldigVerslag([Invoerfout("", f"de YAML klopt niet: {e}")], naam, leesbaar=False) from None
-    except RecursionError:
-        raise OngeldigVerslag([Invoerfout("", TE_DIEP)], naam, leesbaar=False) from None
-    finally:
-        loader.dispose()
-
-
-def _map_lines(node: yaml.Node, pad: str, regels: dict[str, int], seen: set[int]) -> None:
-    """Record the line of every field path; refuse anchors reused for lists or groups."""
-    import yaml
-
-    if isinstance(node, yaml.ScalarNode):
-        return
-    if id(node) in seen:
-        raise OngeldigVerslag(
-            [
-                Invoerfout(
-                    pad,
-                    "een YAML-verwijzing (*anker) naar een lijst of groep wordt niet ondersteund; schrijf de tekst uit",
-                    node.start_mark.line + 1,
-                )
-            ],
-            leesbaar=False,
-        )
-    seen.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        keys: set[str] = set()
-        for key, value in node.value:
-            segment: str | int = key.value if isinstance(key, yaml.ScalarNode) else "?"
-            if isinstance(segment, str) and is_number_text(segment.strip()):
-                segment = int(segment.strip())
-            kpad = join_path(pad, segment)
-            if kpad in keys:  # PyYAML would silently keep the last one
-                raise OngeldigVerslag(
-                    [
-                        Invoerfout(
-                            kpad,
-                            f"'{key.value}' staat twee keer in deze groep; houd er één "
-                            "over (de tekst van de andere gaat anders verloren)",
-                            key.start_mark.line + 1,
-                        )
-                    ]
-                )
-            keys.add(kpad)
-            regels.setdefault(kpad, key.start_mark.line + 1)
-            _map_lines(value, kpad, regels, seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            ipad = join_path(pad, i)
-            regels.setdefault(ipad, item.start_mark.line + 1)
-            _map_lines(item, ipad, regels, seen)

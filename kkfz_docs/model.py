@@ -61,7 +61,7 @@ def _transform(cls: type, fields: list[attrs.Attribute]) -> list[attrs.Attribute
             t = eval(f.type, namespace) if isinstance(f.type, str) else f.type
             convert = converter_for(t)
         except NameError:
-            t, convert = f.type, _later(f.type, namespace)
+            t, convert = f.type, _later(str(f.type), namespace)
         changes: dict[str, Any] = {"type": t}
         if f.converter is None:
             changes["converter"] = attrs.Converter(_named(convert, cls.__name__, f.name))

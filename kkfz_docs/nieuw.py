@@ -18,6 +18,7 @@ import os
 import re
 import string
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
@@ -90,7 +91,7 @@ class Veld:
 
     waarde: object = None
     opmerking: str = ""
-    uit: tuple[str, ...] = field(default=(), converter=tuple)
+    uit: tuple[str, ...] = field(default=(), converter=lambda regels: tuple(str(r) for r in regels))
     """Lines under the key, commented out: what to fill in, as the user would uncomment it."""
 
 
@@ -272,7 +273,7 @@ def _paragrafen(paragrafen: Iterable[Paragraaf], oud: int) -> list[dict]:
     return uit
 
 
-def _waarde(value: object) -> str:
+def _waarde(value: int | float | Decimal | str) -> str:
     return value if isinstance(value, str) else getal(value)
 
 

@@ -29,13 +29,14 @@ from .sections import (
     speerpunten,
     themas,
 )
-from .text import editing_note, has_control_characters, iter_texts
+from .text import editing_note, has_control_characters, iter_texts, pasted_bullets
 from .values import Cyclus
 from .verslag import Kwaliteitsverslag
 
 __all__ = ["RULES", "Document", "check_model"]
 
-Rule = Callable[[object, str, Cyclus], Iterator[Bevinding]]
+Rule = Callable[..., Iterator[Bevinding]]
+"""A section's rules: regels(obj, pad, cyclus) for objects of its class."""
 Document = Kwaliteitsverslag | Meerjarenplan
 """A document of any type: a kwaliteitsverslag or a meerjarenplan."""
 
@@ -49,7 +50,7 @@ RULES: dict[type, tuple[Rule, ...]] = {
     paragrafen.Paragraaf: (paragrafen.regels,),
     themas.Thema: (themas.regels,),
     speerpunten.Speerpunt: (speerpunten.regels,),
-}  # type: ignore[dict-item]
+}
 """Which rules apply to which class: its section's, and for a verslag those of the annual cycle."""
 
 
@@ -61,10 +62,12 @@ def check_model(document: Document, *, vandaag: dt.date | None = None) -> list[B
     """
     cyclus = attrs.evolve(document.cyclus, vandaag=vandaag or dt.date.today())
     getoond = jaarcyclus.ingevuld(document) if isinstance(document, Kwaliteitsverslag) else document
-    bevindingen = list(_walk(getoond, "", cyclus))
+    bron = document.bron
+    bevindingen = list(bron.bevindingen if bron else ())  # what reading the file noticed
+    bevindingen += _walk(getoond, "", cyclus)
     bevindingen += _plan(document)
     bevindingen += _logo(document)
-    bevindingen += _teksten(document)
+    bevindingen += _teksten(document, gemeld={b.pad for b in bron.bevindingen} if bron else set())
     return bevindingen
 
 
@@ -90,7 +93,7 @@ def _walk(obj: object, pad: str, cyclus: Cyclus) -> Iterator[Bevinding]:
     for rule in RULES.get(type(obj), ()):
         yield from rule(obj, pad, cyclus)
     if attrs.has(type(obj)):
-        for f in attrs.fields(type(obj)):
+        for f in attrs.fields(type(obj)):  # type: ignore[arg-type]  # attrs.has() said so
             if f.eq:
                 yield from _walk(getattr(obj, f.name), join_path(pad, f.name), cyclus)
     elif isinstance(obj, tuple):
@@ -123,9 +126,10 @@ def _logo(verslag: Document) -> list[Bevinding]:
     ]
 
 
-def _teksten(verslag: Document) -> list[Bevinding]:
-    """Regels 13 and 14: control characters and leftover editing notes in any text; and texts
-    carried over from last year by `kkfz-docs new --van` that still carry their review mark."""
+def _teksten(verslag: Document, gemeld: set[str]) -> list[Bevinding]:
+    """Regels 13 and 14: control characters, list items pasted into one line (unless reading the file
+    already named the line that YAML glued on), leftover editing notes; and texts carried over from
+    last year by `kkfz-docs new --van` that still carry their review mark."""
     uit: list[Bevinding] = []
     for pad, tekst in iter_texts(verslag):
         if has_control_characters(tekst):
@@ -134,6 +138,16 @@ def _teksten(verslag: Document) -> list[Bevinding]:
                     pad,
                     "de tekst bevat onzichtbare stuurtekens (bijvoorbeeld uit een kopie "
                     "uit een ander programma); die worden bij het maken van het verslag weggelaten",
+                )
+            )
+        bullet = pasted_bullets(tekst)
+        if bullet and pad not in gemeld:
+            uit.append(
+                waarschuwing(
+                    pad,
+                    f"hier staan waarschijnlijk meer punten in één (geplakt uit Word: '{bullet}' midden in de "
+                    "regel); zet elk punt op een eigen regel: in een lijst als '- punt', in een tekst na | op een "
+                    "eigen regel",
                 )
             )
         nalezen = jaarcyclus.nalezen(tekst)

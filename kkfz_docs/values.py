@@ -7,8 +7,10 @@ load() (convert.py), so a value means the same and is refused with the same Dutc
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
+import math
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -20,6 +22,7 @@ from .errors import VerkeerdType, WaardeFout
 
 __all__ = [
     "CONVERTERS",
+    "GROOTSTE",
     "Aantal",
     "Beveiligingsniveau",
     "Cel",
@@ -39,6 +42,7 @@ __all__ = [
     "geheel_getal",
     "getal",
     "is_number_text",
+    "kengetal",
     "leaf_converter",
     "pdca_score",
     "tekst",
@@ -140,10 +144,14 @@ Beveiligingsniveau = NewType("Beveiligingsniveau", int)
 """A security level: 1 (lowest) to 4 (FPC/tbs)."""
 ThemaNummer = NewType("ThemaNummer", int)
 """One of the sector's 14 thema's."""
-Getal = int | float
-"""A kengetal: a number."""
-Cel = int | float | str | None
+Getal = int | float | Decimal | str
+"""A kengetal: a number, or a short text such as '<5' or 'n.b.' (small numbers are often suppressed)."""
+Cel = int | float | Decimal | str | None
 """A table cell: a number, a short text such as '<5', or None for an empty cell."""
+
+GROOTSTE = 10**15
+"""Numbers from here up are refused: no count, amount or kengetal of a care provider comes near
+(a turnover of a billion euro has ten digits), and floats stop being exact just above it."""
 
 
 # --- converters: one per kind of value, used on construction in Python and by load() alike ----------
@@ -159,9 +167,39 @@ def tekst(value: object) -> str:
     raise VerkeerdType("tekst", value)
 
 
+def _reasonable(value: int | float | Decimal) -> None:
+    """Refuse NaN, infinity and numbers too large to be real (before anything prints them: Python
+    cannot even write an int of 5,000 digits as text)."""
+    if (isinstance(value, Decimal) and value.is_nan()) or (isinstance(value, float) and math.isnan(value)):
+        raise WaardeFout("NaN ('geen getal') kan niet in een verslag staan; vul een getal in of laat het veld weg")
+    if (isinstance(value, Decimal) and value.is_infinite()) or (isinstance(value, float) and math.isinf(value)):
+        raise WaardeFout("oneindig kan niet in een verslag staan; vul een getal in")
+    if abs(value) >= GROOTSTE:  # type: ignore[operator]  # NaN and infinity are refused above
+        raise WaardeFout("dit getal is te groot om te kloppen (16 cijfers of meer); controleer het")
+
+
+# A number written the Dutch way, as text: "1.234.567", "1.495.580,50", "12,5", "€ 1.495".
+_NEDERLANDS_GETAL = re.compile(r"\s*(?:€\s*)?[-+]?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+)\s*")
+
+
+def _dutch_number(value: object, soort: str, centen: bool) -> None:
+    """A number typed as Dutch text where a number belongs: say exactly what to write instead."""
+    if not isinstance(value, str) or not _NEDERLANDS_GETAL.fullmatch(value) or is_number_text(value.strip()):
+        return
+    getal = value.strip().lstrip("€").strip().replace(".", "").replace(",", ".")
+    if "." in getal and not centen:
+        raise WaardeFout(f"'{value.strip()}' is geen heel getal; {soort} is een heel getal zonder punten of komma's")
+    raise WaardeFout(
+        f"'{value.strip()}' is tekst; schrijf {soort} als getal zonder punten, euroteken of aanhalingstekens"
+        + (", met een punt voor de centen" if centen else "")
+        + f": {getal}"
+    )
+
+
 def _whole(value: object, verwacht: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise VerkeerdType(verwacht, value)
+    _reasonable(value)
     return value
 
 
@@ -170,6 +208,7 @@ def geheel_getal(value: object) -> int:
 
 
 def aantal(value: object) -> Aantal:
+    _dutch_number(value, "een aantal", centen=False)
     n = _whole(value, "een aantal (een geheel getal, 0 of meer)")
     if n < 0:
         raise WaardeFout(f"een aantal kan niet negatief zijn ({n}); vul 0 of meer in")
@@ -199,24 +238,47 @@ def thema_nummer(value: object) -> ThemaNummer:
     return ThemaNummer(n)
 
 
-def getal(value: object) -> int | float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
+def getal(value: object) -> int | Decimal:
+    """A number: a whole number stays an int, a fraction becomes the Decimal it shows as (0.1 is
+    Decimal('0.1'), and a file's 12.50 keeps its zero), so it prints as written."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise VerkeerdType("een getal (zonder aanhalingstekens, met een punt als decimaalteken)", value)
-    return value
+    _reasonable(value)
+    return Decimal(repr(value)) if isinstance(value, float) else value
 
 
-def cel(value: object) -> int | float | str | None:
-    if value is None or isinstance(value, str):
-        return value
-    return getal(value)
+def kengetal(value: object) -> int | Decimal | str:
+    """A number, or a short text such as '<5' or 'n.b.', printed as given."""
+    return value if isinstance(value, str) else getal(value)
+
+
+def cel(value: object) -> int | Decimal | str | None:
+    return None if value is None else kengetal(value)
 
 
 def bedrag(value: object) -> Decimal:
-    if isinstance(value, Decimal):
-        return value
+    """An amount in euro; whole cents at most (1495580.50), never rounded on the way."""
+    _dutch_number(value, "een bedrag", centen=True)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return Decimal(str(value))
-    raise VerkeerdType("een bedrag in euro als getal, zonder punten of euroteken (bijvoorbeeld 1495580)", value)
+        _reasonable(value)
+        value = Decimal(str(value))
+    if not isinstance(value, Decimal):
+        raise VerkeerdType("een bedrag in euro als getal, zonder punten of euroteken (bijvoorbeeld 1495580)", value)
+    _reasonable(value)
+    if value != value.quantize(Decimal("0.01")):
+        raise WaardeFout(
+            f"het bedrag {value} heeft meer dan twee cijfers achter de punt; een bedrag gaat tot op de cent "
+            "(bijvoorbeeld 1495580.50). Rond het af op hele centen"
+        )
+    return value
+
+
+# A date as YAML writes one: 2025-05-20, optionally with a time (2025-05-20 10:00, 2025-05-20T10:00:00Z).
+_DATUM = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]+\d{1,2}:\d{2}\S*(?:\s*\S+)?)?\s*")
+_MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
 
 
 def datum(value: object) -> dt.date:
@@ -224,11 +286,19 @@ def datum(value: object) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and (match := _DATUM.fullmatch(value)):
+        jaar, maand, dag = map(int, match.groups())
         try:
-            return dt.date.fromisoformat(value.strip())
+            return dt.date(jaar, maand, dag)
         except ValueError:
             pass
+        tekst = value.strip()
+        if not 1 <= maand <= 12:
+            raise WaardeFout(f"de datum {tekst} bestaat niet: maand {maand} bestaat niet; schrijf jaar-maand-dag")
+        dagen = calendar.monthrange(jaar, maand)[1] if jaar >= 1 else 31
+        raise WaardeFout(
+            f"de datum {tekst} bestaat niet: {_MAANDEN[maand - 1]} {jaar} heeft {dagen} dagen; controleer de dag"
+        )
     raise VerkeerdType("een datum als 2025-05-20 (jaar-maand-dag)", value)
 
 
@@ -239,7 +309,7 @@ CONVERTERS: dict[object, Callable[[object], object]] = {
     PdcaScore: pdca_score,
     Beveiligingsniveau: beveiligingsniveau,
     ThemaNummer: thema_nummer,
-    Getal: getal,
+    Getal: kengetal,
     Cel: cel,
     Decimal: bedrag,
     dt.date: datum,
@@ -303,9 +373,12 @@ class Kwartaal:
         return cls(int(match.group(2)), int(match.group(1)))
 
 
-def _check_jaar(jaar: int) -> None:
+def _check_jaar(jaar: object) -> None:
+    if isinstance(jaar, bool) or not isinstance(jaar, int):
+        raise VerkeerdType("een jaartal als 2025", jaar)
     if not 2000 <= jaar <= 2100:
-        raise WaardeFout(f"jaar {jaar} is onwaarschijnlijk; schrijf een jaartal als 2025")
+        getoond = f"jaar {jaar}" if abs(jaar) < GROOTSTE else "dit jaartal"
+        raise WaardeFout(f"{getoond} is onwaarschijnlijk; schrijf een jaartal als 2025")
 
 
 _PUNT = r"(?:\d{4}|[Qq]\s*[1-4]\s+\d{4})"
@@ -313,14 +386,19 @@ _PUNT = r"(?:\d{4}|[Qq]\s*[1-4]\s+\d{4})"
 
 @define(frozen=True)
 class Periode:
-    """When a goal is planned: a year (2025), a quarter (Q2 2025) or a range (2024-2025, 2024/2025, 2023|2026)."""
+    """When a goal is planned: a year (2025), a quarter (Q2 2025) or a range (2024-2025, 2024/2025, 2023|2026).
+
+    A range prints with the separator it was written with: "2024/2025" stays "2024/2025".
+    """
 
     begin: int | Kwartaal
     eind: int | Kwartaal | None = None
+    teken: str = field(default="-", eq=False)
+    """The separator of a range as written ("-", "/", " - "); not part of the value."""
 
     def __attrs_post_init__(self) -> None:
         for punt in (self.begin, self.eind):
-            if isinstance(punt, int) and not isinstance(punt, bool):
+            if punt is not None and not isinstance(punt, Kwartaal):
                 _check_jaar(punt)
         if self.eind is not None and _sort_key(self.eind, last=True) < _sort_key(self.begin, last=False):
             raise WaardeFout(f"de periode '{self}' eindigt voor ze begint; zet het vroegste jaar voorop")
@@ -336,7 +414,7 @@ class Periode:
     def __str__(self) -> str:
         if self.eind is None:
             return str(self.begin)
-        return f"{self.begin}-{self.eind}"
+        return f"{self.begin}{self.teken}{self.eind}"
 
     def to_data(self) -> int | str:
         """The value as written in a verslag file: an int for a bare year, else text."""
@@ -352,13 +430,21 @@ class Periode:
             return cls(value)
         if isinstance(value, int) and not isinstance(value, bool):
             return cls(value)
+        if isinstance(value, dt.date):
+            kwartaal = (value.month - 1) // 3 + 1
+            raise WaardeFout(
+                f"hier hoort een jaar of kwartaal, geen datum ({value.isoformat()}); schrijf {value.year} "
+                f'of "Q{kwartaal} {value.year}" (met aanhalingstekens)'
+            )
         if not isinstance(value, str):
             raise VerkeerdType("een jaar of kwartaal", value)
         text = value.strip()
-        match = re.fullmatch(rf"({_PUNT})(?:\s*[-/–|]\s*({_PUNT}))?", text)
+        match = re.fullmatch(rf"({_PUNT})(?:(\s*[-/–|]\s*)({_PUNT}))?", text)
         if not match:
             raise WaardeFout(f"'{value}' is geen jaar of kwartaal; schrijf bijvoorbeeld 2025, 'Q2 2025' of '2024-2025'")
-        return cls(_punt(match.group(1)), _punt(match.group(2)) if match.group(2) else None)
+        if match.group(3) is None:
+            return cls(_punt(match.group(1)))
+        return cls(_punt(match.group(1)), _punt(match.group(3)), match.group(2))
 
 
 def _punt(text: str) -> int | Kwartaal:

@@ -81,7 +81,9 @@ def pijler_reflectie(nummer: int, tekst=tekst) -> st.SearchStrategy[kd.PijlerRef
 
 
 scores = st.fixed_dictionaries({p: st.integers(0, 4) for p in Pijler})
-getal = st.one_of(st.integers(-(10**9), 10**9), st.floats(allow_nan=False, allow_infinity=False, width=32))
+getal = st.one_of(st.integers(-(10**9), 10**9), st.floats(-(2.0**39), 2.0**39, allow_nan=False, width=32))
+kengetal = st.one_of(getal, st.sampled_from(["<5", "n.b.", "1.234", "12,5"]))
+"""A kengetal: a number (NaN, infinity and numbers of 16 digits or more are refused), or a short text."""
 
 
 @st.composite
@@ -141,7 +143,7 @@ def verslagen(draw, tekst=tekst) -> kd.Kwaliteitsverslag:
                     nummer=tekst,
                     naam=tekst,
                     toelichting=tekst,
-                    kengetallen=st.dictionaries(tekst, getal, max_size=3),
+                    kengetallen=st.dictionaries(tekst, kengetal, max_size=3),
                     tabel=st.none() | tabellen(tekst),
                 ),
                 max_size=2,

@@ -17,7 +17,7 @@ LAYERS = [
     {"paths", "errors", "findings", "values", "text", "format", "atomic", "model", "images", "crash", "document"},
     {"sections"},
     {"meerjarenplan", "verslag", "jaarcyclus"},
-    {"convert", "koppelingen", "load"},
+    {"convert", "koppelingen", "load", "yamlfile"},
     {"rules"},
     {"render"},
     {"api", "batch", "preview", "cli", "nieuw", "__init__", "__main__"},
@@ -147,3 +147,17 @@ def test_each_heading_and_table_header_is_written_only_in_the_outline():
         if t in texts
     ]
     assert elsewhere == []
+
+
+def test_every_module_says_what_is_public():
+    """Each module lists its public names in __all__; a name left out is internal."""
+    missing = [
+        str(p.relative_to(ROOT))
+        for p in PACKAGE.rglob("*.py")
+        if not any(
+            isinstance(n, ast.Assign | ast.AnnAssign)
+            and "__all__" in [getattr(t, "id", "") for t in (n.targets if isinstance(n, ast.Assign) else [n.target])]
+            for n in ast.parse(p.read_text(encoding="utf-8")).body
+        )
+    ]
+    assert missing == []

@@ -46,7 +46,7 @@ def test_datum_is_long_dutch_date():
 def test_kwartaal_prints_like_q4_2024():
     assert kwartaal(Kwartaal(2024, 4)) == "Q4 2024"
     assert kwartaal("q2  2025") == "Q2 2025"
-    assert kwartaal(Periode.parse("2024/2025")) == "2024-2025"
+    assert kwartaal(Periode.parse("2024/2025")) == "2024/2025"
 
 
 def test_very_large_and_very_small_numbers_format_without_error():

@@ -221,9 +221,14 @@ def test_doel_planned_later_needs_no_status_yet(data):
 
 # rules 13 and 14: text
 def test_control_characters_are_a_warning_naming_the_field(data):
-    data["pijlers"][0]["successen"] = ["Plak\x0buit Word"]
+    data["pijlers"][0]["successen"] = ["Plak\x07uit Word"]
     [b] = at(data, "pijlers[0].successen[0]")
     assert "stuurtekens" in b.melding
+
+
+def test_a_line_break_pasted_from_word_is_no_control_character(data):
+    data["pijlers"][0]["successen"] = ["Plak\x0buit Word\u2028en meer"]
+    assert at(data, "pijlers[0].successen[0]") == []
 
 
 def test_emoji_and_arabic_are_not_control_characters(data):

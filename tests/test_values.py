@@ -19,12 +19,12 @@ def test_kwartaal_rejects_other_forms(text):
     [
         (2025, 2025, 2025, "2025"),
         ("Q2 2025", 2025, 2025, "Q2 2025"),
-        ("2024/2025", 2024, 2025, "2024-2025"),
+        ("2024/2025", 2024, 2025, "2024/2025"),
         ("2024-2025", 2024, 2025, "2024-2025"),
-        ("Q4 2024 - Q1 2025", 2024, 2025, "Q4 2024-Q1 2025"),
+        ("Q4 2024 - Q1 2025", 2024, 2025, "Q4 2024 - Q1 2025"),
     ],
 )
-def test_periode_accepts_years_quarters_and_ranges(value, first, last, printed):
+def test_periode_accepts_years_quarters_and_ranges_and_keeps_the_separator_typed(value, first, last, printed):
     periode = Periode.parse(value)
     assert (periode.eerste_jaar, periode.laatste_jaar, str(periode)) == (first, last, printed)
     assert Periode.parse(periode.to_data()) == periode

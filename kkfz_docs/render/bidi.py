@@ -17,6 +17,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+__all__ = ["MIRROR", "bidi_class", "has_rtl", "levels", "reorder", "visual_order"]
+
 MIRROR = dict(zip("()[]{}<>«»‹›⁅⁆⁽⁾₍₎≤≥", ")(][}{><»«›‹⁆⁅⁾⁽₎₍≥≤", strict=True))
 _OPENING = {"(": ")", "[": "]", "{": "}"}
 _REMOVED = ("RLE", "LRE", "RLO", "LRO", "PDF", "BN")

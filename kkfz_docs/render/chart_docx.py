@@ -13,6 +13,29 @@ from html import escape as _escape
 
 from .chart_spec import RadarChart
 
+__all__ = [
+    "BOOK_ID",
+    "CHART_CT",
+    "EMU_PER_CM",
+    "FONT",
+    "LEGEND",
+    "NS_A",
+    "NS_C",
+    "NS_R",
+    "NS_WP",
+    "PLOT",
+    "RT_CHART",
+    "RT_PACKAGE",
+    "SHEET",
+    "XLSX_CT",
+    "add_chart",
+    "chart_xml",
+    "drop_unprinted",
+    "escape",
+    "quoteattr",
+    "workbook",
+]
+
 CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RT_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"

@@ -18,6 +18,21 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from . import fonts
 from .chart_spec import RadarChart
 
+__all__ = [
+    "ASCENT",
+    "AXIS_PT",
+    "DASH",
+    "DESCENT",
+    "GAP",
+    "LEGEND_PT",
+    "LINE_NOW",
+    "LINE_PREVIOUS",
+    "RING_GAP",
+    "RING_PT",
+    "drawing",
+    "text_box",
+]
+
 AXIS_PT, RING_PT, LEGEND_PT = 9.0, 8.0, 8.5
 ASCENT, DESCENT = 0.75, 0.25  # of the font size: how far Carlito's letters reach above and below the baseline
 GAP = 4.0  # between the web and an axis label

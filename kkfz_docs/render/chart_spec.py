@@ -12,6 +12,8 @@ from ..sections.spinnenweb import PDCA, Spinnenweb
 from ..values import Pijler
 from . import layout as L
 
+__all__ = ["RadarChart", "radar_chart"]
+
 
 @define(frozen=True)
 class RadarChart:

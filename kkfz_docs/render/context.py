@@ -1,8 +1,10 @@
 """The verslag as printable content: cleaned texts and Dutch-formatted figures, in the handreiking's order.
 
 Both renderers lay out this one context (Word through the docxtpl template, PDF through a
-ReportLab story), so both files say the same thing. Every text is stripped of control
-characters here; escaping for XML or ReportLab markup is each renderer's own job.
+ReportLab story), so both files say the same thing. Every text is cleaned here (text.py):
+control characters removed, a line break pasted from Word kept as "\\n" inside its paragraph,
+which docxtpl writes as a w:br and the PDF as <br/>; names in headings and the running header
+stay on one line. Escaping for XML or ReportLab markup is each renderer's own job.
 """
 
 from __future__ import annotations
@@ -20,31 +22,36 @@ from ..sections.prestatie_indicatoren import PrestatieIndicator
 from ..sections.spinnenweb import PDCA
 from ..sections.tabel import Tabel
 from ..sections.themas import Planning
-from ..text import paragraphs, strip_control_characters
+from ..text import inline, one_line, paragraphs, strip_control_characters
 from ..values import Pijler
 from ..verslag import Kwaliteitsverslag
 from .chart_spec import radar_chart
+
+__all__ = ["Context", "build", "cleaned_data", "kop"]
 
 Context = dict[str, Any]
 
 
 def _t(text: str) -> str:
-    return strip_control_characters(text).strip()
+    return inline(text)
 
 
 def _alineas(text: str) -> list[str]:
-    return paragraphs(strip_control_characters(text).replace("\r\n", "\n").replace("\r", "\n"))
+    return paragraphs(text)
 
 
 def _regels(items) -> list[str]:
     return [t for t in (_t(i) for i in items) if t]
 
 
-def _waarde(value: object) -> str:
+def _waarde(value: int | float | Decimal | str | None) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
         return _t(value)
+    exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+    if isinstance(exponent, int) and exponent < 0:  # as typed: 12.50 prints 12,50
+        return fmt.getal(value, -exponent)
     return fmt.getal(value)
 
 
@@ -52,7 +59,7 @@ def _aandeel(deel: int | Decimal, totaal: int | Decimal) -> str:
     return fmt.procent(deel / totaal * 100 if totaal else None)
 
 
-def cleaned_data(verslag: Kwaliteitsverslag) -> Context:
+def cleaned_data(verslag) -> Context:
     """The verslag as raw data (numbers unformatted), texts stripped of control characters."""
 
     def clean(value: object) -> object:
@@ -64,14 +71,16 @@ def cleaned_data(verslag: Kwaliteitsverslag) -> Context:
             return [clean(v) for v in value]
         return value
 
-    return clean(to_data(verslag))
+    data = clean(to_data(verslag))
+    assert isinstance(data, dict)
+    return data
 
 
 def kop(document, titel: str, categorie: str, trefwoorden: list[str]) -> Context:
     """What every document type prints first and in its header and metadata: title, organisation,
     running header, subtitle, logo."""
     org = document.organisatie
-    naam, plaats, website = _t(org.naam), _t(org.plaats), _t(org.website)
+    naam, plaats, website = one_line(org.naam), one_line(org.plaats), one_line(org.website)
     return {
         "titel": titel,
         "organisatie": {
@@ -182,6 +191,7 @@ def _algemene_informatie(verslag: Kwaliteitsverslag) -> Context:
             else f" Op {vorig_peildatum} had de organisatie geen cliënten."
         )
     omzet_totaal = sum(info.omzet.values(), Decimal(0))
+    centen = any(b != b.to_integral_value() for b in info.omzet.values())  # then every amount shows cents
     return {
         "visie": _alineas(info.visie),
         "zorgtypen": [
@@ -204,11 +214,11 @@ def _algemene_informatie(verslag: Kwaliteitsverslag) -> Context:
             "vorig_percentage_fz": fmt.procent(vorig.percentage_fz) if verslag.vorig is not None else "",
         },
         "omzet": [
-            {"financiering": _t(vorm), "bedrag": fmt.euro(bedrag), "aandeel": _aandeel(bedrag, omzet_totaal)}
+            {"financiering": _t(vorm), "bedrag": fmt.euro(bedrag, centen), "aandeel": _aandeel(bedrag, omzet_totaal)}
             for vorm, bedrag in info.omzet.items()
         ],
         "paragrafen": _blokken(info.paragrafen, 2),
-        "omzet_totaal": fmt.euro(omzet_totaal),
+        "omzet_totaal": fmt.euro(omzet_totaal, centen),
         "omzet_aandeel": _aandeel(omzet_totaal, omzet_totaal),
     }
 
@@ -243,7 +253,7 @@ def _ontwikkelpunt(o) -> str:
 
 
 def _indicator(pi: PrestatieIndicator, vorig: Kwaliteitsverslag | None) -> Context:
-    nummer, naam = _t(pi.nummer), _t(pi.naam)
+    nummer, naam = one_line(pi.nummer), one_line(pi.naam)
     vorige = _vorige_kengetallen(pi, vorig)
     kengetallen = [
         {"naam": _t(k), "waarde": _waarde(v), "vorig": _waarde(vorige.get(_naam(k)))} for k, v in pi.kengetallen.items()
@@ -263,7 +273,7 @@ def _naam(tekst: str) -> str:
     return " ".join(tekst.casefold().split())
 
 
-def _vorige_kengetallen(pi: PrestatieIndicator, vorig: Kwaliteitsverslag | None) -> dict[str, object]:
+def _vorige_kengetallen(pi: PrestatieIndicator, vorig: Kwaliteitsverslag | None) -> dict[str, Any]:
     """Last year's kengetallen of the indicator with the same number (or, without one, the same name)."""
     if vorig is None:
         return {}
@@ -290,7 +300,7 @@ def _blokken(paragrafen: Sequence[Paragraaf], niveau: int) -> list[Context]:
         blokken.append(
             {
                 "niveau": niveau,
-                "titel": _t(p.titel),
+                "titel": one_line(p.titel),  # a heading: one line
                 "tekst": _alineas(p.tekst),
                 "opsomming": _regels(p.opsomming),
                 "tabel": _tabel(p.tabel),

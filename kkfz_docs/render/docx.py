@@ -99,7 +99,7 @@ def tpl_text(source: str | os.PathLike | io.BytesIO) -> str:
     """All text of a template's body, tables, headers and footers, tags included."""
     from docx import Document
 
-    doc = Document(source)
+    doc = Document(source if isinstance(source, io.BytesIO) else os.fspath(source))
     parts = [p.text for p in doc.paragraphs]
     for table in doc.tables:
         parts += [cell.text for row in table.rows for cell in row.cells]

@@ -14,6 +14,24 @@ import subprocess
 import unicodedata
 from importlib import resources
 
+__all__ = [
+    "ARABIC",
+    "EMOJI",
+    "FALLBACKS",
+    "FAMILY",
+    "INVISIBLE",
+    "fallback",
+    "font_for",
+    "forget_system_fonts",
+    "has_glyph",
+    "invisible",
+    "map_family",
+    "path",
+    "register",
+    "unprintable",
+    "variant",
+]
+
 FAMILY = "Carlito"
 _FILES = {
     FAMILY: "Carlito-Regular.ttf",
@@ -82,7 +100,7 @@ def fallback(name: str) -> str:
     from reportlab.pdfbase import pdfmetrics
 
     regular, bold = FALLBACKS[name.removesuffix("-Bold")]
-    pdfmetrics.registerFont(_font_class()(name, path(bold if name.endswith("-Bold") else regular)))
+    pdfmetrics.registerFont(_font_class()(name, path(bold if name.endswith("-Bold") and bold else regular)))
     return name
 
 
@@ -155,9 +173,9 @@ def _system_font(ch: str) -> str | None:
     cp = ord(ch)
     for file, index, ranges in _catalog():
         if any(lo <= cp <= hi for lo, hi in ranges):
-            name = _register_system(file, index)
-            if name is not None and has_glyph(name, ch):
-                return name
+            found = _register_system(file, index)
+            if found is not None and has_glyph(found, ch):
+                return found
     return None
 
 

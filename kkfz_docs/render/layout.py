@@ -6,6 +6,35 @@ rebuild the template with `python scripts/build_template.py`.
 
 from __future__ import annotations
 
+__all__ = [
+    "ACCENT",
+    "BODY_PT",
+    "CHART_COLOUR",
+    "CHART_FILL_OPACITY",
+    "CHART_GRID_COLOUR",
+    "CHART_HEIGHT_CM",
+    "CHART_PREVIOUS_COLOUR",
+    "CHART_TEXT_COLOUR",
+    "CHART_WIDTH_CM",
+    "COLUMNS_CM",
+    "CROSS_TABLE_CM",
+    "GREY",
+    "HEADER_FOOTER_CM",
+    "HEADER_PT",
+    "HEADINGS",
+    "LINE_SPACING",
+    "LOGO_HEIGHT_CM",
+    "MARGIN_BOTTOM_CM",
+    "MARGIN_TOP_CM",
+    "MARGIN_X_CM",
+    "PAGE_CM",
+    "SPACE_AFTER_PT",
+    "SUBTITLE_PT",
+    "TABLE_HEADER",
+    "THEMA_TABLE_CM",
+    "TITLE_PT",
+]
+
 PAGE_CM = (21.0, 29.7)  # A4
 MARGIN_X_CM, MARGIN_TOP_CM, MARGIN_BOTTOM_CM = 2.2, 2.2, 2.0
 HEADER_FOOTER_CM = 1.0  # distance of the running header and footer from the page edge

@@ -11,6 +11,8 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
+__all__ = ["Ooxml", "picture"]
+
 
 class Ooxml:
     """Run-level WordprocessingML, produced when the template prints it.
@@ -20,6 +22,7 @@ class Ooxml:
     """
 
     __slots__ = ("_produce",)
+    _produce: Callable[[], str]
 
     def __init__(self, produce: Callable[[], str]) -> None:
         object.__setattr__(self, "_produce", produce)

@@ -17,11 +17,16 @@ from attrs import define, evolve
 
 from ..atomic import unchanged_note, write_together
 from ..errors import PaginaLimietOverschreden, SjabloonFout
+from ..meerjarenplan import Meerjarenplan
 from ..verslag import Kwaliteitsverslag
 from . import soorten
+from .info import RenderInfo
 from .worker import Limits, describe, run_once
 
+__all__ = ["FORMATS", "Rendered", "advice", "make", "make_docx", "render", "target", "write"]
+
 FORMATS = ("docx", "pdf")
+Document = Kwaliteitsverslag | Meerjarenplan
 
 
 @define(frozen=True)
@@ -30,7 +35,7 @@ class Rendered:
 
     docx: Path | None = None
     pdf: Path | None = None
-    info: object = None
+    info: RenderInfo | None = None
     """The PDF's RenderInfo (pages, chapters), or None without a PDF."""
 
 
@@ -40,7 +45,7 @@ def target(stem: str | os.PathLike, fmt: str) -> Path:
     return stem.with_name(f"{stem.name}.{fmt}")
 
 
-def make(verslag: Kwaliteitsverslag, fmt: str, template: str | os.PathLike | None, max_pages: int | None):
+def make(verslag: Document, fmt: str, template: str | os.PathLike | None, max_pages: int | None):
     """One format in memory, in this process: (bytes, RenderInfo or None).
 
     Raises PaginaLimietOverschreden (pdf) or SjabloonFout (docx).
@@ -59,14 +64,14 @@ def make(verslag: Kwaliteitsverslag, fmt: str, template: str | os.PathLike | Non
     raise ValueError(f"unknown format {fmt!r}; use one of {FORMATS}")
 
 
-def _docx_in_worker(arg: tuple[Kwaliteitsverslag, str]) -> bytes:
+def _docx_in_worker(arg: tuple[Document, str]) -> bytes:
     from .docx import render_bytes
 
     verslag, template = arg
     return render_bytes(verslag, template)
 
 
-def make_docx(verslag: Kwaliteitsverslag, template: str | os.PathLike | None, limits: Limits) -> bytes:
+def make_docx(verslag: Document, template: str | os.PathLike | None, limits: Limits) -> bytes:
     """The Word file in memory; a custom template renders in a worker process under limits."""
     if template is None:  # our own template: trusted, linear in the size of the input
         return make(verslag, "docx", None, None)[0]
@@ -95,7 +100,7 @@ def advice(outcome) -> str:
 
 
 def render(
-    verslag: Kwaliteitsverslag,
+    verslag: Document,
     stem: str | os.PathLike,
     formats: Sequence[str] = FORMATS,
     *,
@@ -111,7 +116,7 @@ def render(
 
 
 def write(
-    verslag: Kwaliteitsverslag,
+    verslag: Document,
     targets: dict[str, Path],
     *,
     template: str | os.PathLike | None,

@@ -60,6 +60,22 @@ from .pdf_tags import (
 from .script_runs import Paragraph, markup
 from .soorten import STANDAARD, PaginaLimiet
 
+__all__ = [
+    "BODY_PT",
+    "CHART_HEIGHT",
+    "CHART_WIDTH",
+    "LEADING",
+    "MARGIN_BOTTOM",
+    "MARGIN_TOP",
+    "MARGIN_X",
+    "WIDTH",
+    "bevindingen",
+    "layout",
+    "render_pdf",
+    "story",
+    "unprintable_texts",
+]
+
 BODY_PT = L.BODY_PT
 LEADING = BODY_PT * 1.22 * L.LINE_SPACING  # Calibri's (and Carlito's) line height is 1.22 em
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = L.MARGIN_X_CM * cm, L.MARGIN_TOP_CM * cm, L.MARGIN_BOTTOM_CM * cm
@@ -301,7 +317,7 @@ class _Story:
             for v in row:
                 self._count(v)
         table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT", renderCB=TableArtifacts())
-        style = [
+        commands: list[tuple] = [
             ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),  # else ReportLab sets Helvetica, unembedded
             ("FONTSIZE", (0, 0), (-1, -1), BODY_PT),
             ("BACKGROUND", (0, 0), (-1, 0), self.rule),
@@ -314,8 +330,8 @@ class _Story:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ]
         if footer:
-            style.append(("LINEABOVE", (0, -1), (-1, -1), 1.5, self.rule))
-        table.setStyle(TableStyle(style))
+            commands.append(("LINEABOVE", (0, -1), (-1, -1), 1.5, self.rule))
+        table.setStyle(TableStyle(commands))
         self.flow.append(table)
         self.flow.append(Spacer(0, LEADING + 4))  # the Word template's empty paragraph after a table
 
@@ -463,7 +479,7 @@ def _canvas_class(header: str, tags: StructureTree, metadata: dict, style: Parag
         def save(self) -> None:
             pages = self._doc.Pages.pages
             for n, page in enumerate(pages, 1):
-                self._code = []
+                self._code: list[str] = []
                 self._running(f"Pagina {n} van {len(pages)}", L.HEADER_FOOTER_CM * cm, "Footer")
                 if not isinstance(page.stream, str):
                     raise TypeError("ReportLab's page content is no longer kept as text until save")
@@ -484,6 +500,7 @@ def _chart(document, draw: bool, house: HouseStyle) -> Callable[[], Flowable]:
         from .chart_pdf import drawing
         from .chart_spec import radar_chart
 
+        assert document.spinnenweb is not None  # the outline draws the chart only with a spinnenweb
         spec = radar_chart(document.spinnenweb, document.verslagjaar, house.table_fill)  # the house style's accent
         chart = drawing(spec, CHART_WIDTH, CHART_HEIGHT)
         chart.hAlign = "LEFT"
@@ -531,7 +548,7 @@ def layout(
         initialFontName=fonts.register(),
     )
     doc.build(s.flow, canvasmaker=_canvas_class(ctx["koptekst"], s.tags, info, s.s["header"]))
-    pages = doc.page
+    pages: int = doc.page
     starts = [doc.section_pages.get(i, pages) for i in range(len(s.sections))]
     secties = []
     for i, (titel, woorden) in enumerate(s.sections):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -31,6 +32,19 @@ from reportlab.platypus import Flowable
 from reportlab.platypus.tables import TableRenderCB
 
 from .script_runs import Paragraph
+
+__all__ = [
+    "ROLE_MAP",
+    "Element",
+    "Figure",
+    "LinkedParagraph",
+    "ListItem",
+    "StructureTree",
+    "TableArtifacts",
+    "TaggedParagraph",
+    "artifact",
+    "xmp_packet",
+]
 
 ROLE_MAP = {"Title": "H1"}  # our own structure types, mapped to standard ones
 _OWNER = {"Scope": "Table", "ListNumbering": "List", "BBox": "Layout", "Placement": "Layout"}
@@ -225,9 +239,10 @@ class ListItem(TaggedParagraph):
         part.label = self.label
 
     def draw(self) -> None:
-        bullet, self.bulletText = self.bulletText, None
+        bullet: str | None = getattr(self, "bulletText", None)
+        self.bulletText = None
         try:
-            if bullet and not self._drawn:
+            if bullet and not self._drawn and self.label is not None:
                 with self.label.marked(self.canv):
                     self._draw_bullet(bullet)
             super().draw()
@@ -266,7 +281,7 @@ class LinkedParagraph(TaggedParagraph):
         if not last:
             self._url_chars = 0
 
-    def _plain_lines(self) -> tuple[list[tuple[float, str]], object] | None:
+    def _plain_lines(self) -> tuple[list[tuple[float, str]], Any] | None:
         """(extra space, text) per line and the one font, size and colour they are drawn in; None when
         the paragraph mixes styles (escaped text only splits into fragments of one style, at entities)."""
         para = self.blPara
@@ -289,7 +304,8 @@ class LinkedParagraph(TaggedParagraph):
             super().draw()
             return
         lines, font = plain
-        canv, style = self.canv, self.style
+        canv, style, tag = self.canv, self.style, self.tag
+        assert tag is not None  # a LinkedParagraph is always tagged
         texts = [text for _, text in lines]
         cuts, remaining = [], self._url_chars  # where the URL starts on each line, counted from the end
         for text in reversed(texts):
@@ -316,8 +332,8 @@ class LinkedParagraph(TaggedParagraph):
                 if not piece:
                     continue
                 if is_link and not self._link:  # after the text before it, in reading order
-                    self._link.append(self.tag.add("Link"))
-                element = self._link[0] if is_link else self.tag
+                    self._link.append(tag.add("Link"))
+                element = self._link[0] if is_link else tag
                 out._code.append(element.begin(canv))
                 out.textOut(piece)
                 out._code.append("EMC")

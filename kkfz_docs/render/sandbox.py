@@ -33,6 +33,21 @@ from markupsafe import Markup, escape
 
 from .. import format as fmt
 
+__all__ = [
+    "FORMAT_FILTERS",
+    "JINJA_ALLOWED",
+    "LOOP_ATTRIBUTES",
+    "MAX_BITS",
+    "MAX_LENGTH",
+    "MAX_RANGE",
+    "MAX_WIDTH",
+    "Geweigerd",
+    "TemplateEnvironment",
+    "bounded_range",
+    "environment",
+    "finalize",
+]
+
 MAX_RANGE = 10_000
 """The most numbers range() may give; nested loops are bounded by the time limit."""
 MAX_LENGTH = 1_000_000

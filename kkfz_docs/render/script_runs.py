@@ -26,12 +26,19 @@ from reportlab.platypus import Paragraph as _Paragraph
 
 from . import bidi, fonts
 
+__all__ = ["Paragraph", "markup"]
+
 _SOFT_HYPHEN = "\xad"
 _JOINERS = "\u200c\u200d"
 
 
 def markup(text: str, font: str) -> str:
-    """Paragraph markup for user text in a style whose font is `font` (e.g. "Carlito-Bold")."""
+    """Paragraph markup for user text in a style whose font is `font` (e.g. "Carlito-Bold").
+
+    A line break inside the text (a manual line break pasted from Word) stays one: <br/>.
+    """
+    if "\n" in text:
+        return "<br/>".join(markup(line, font) for line in text.split("\n"))
     bold = "Bold" in font
     out: list[str] = []
     for name, run in _runs(text):
@@ -49,11 +56,11 @@ def _runs(text: str) -> list[tuple[str | None, str]]:
     runs: list[tuple[str | None, str]] = []
     previous: str | None = None
     for ch in text:
-        name = _font(ch, previous)
-        if name == "":
+        found = _font(ch, previous)
+        if found == "":
             continue  # never drawn
-        previous = name
-        name = None if name == fonts.FAMILY else name
+        previous = found
+        name = None if found == fonts.FAMILY else found
         if runs and runs[-1][0] == name:
             runs[-1] = (name, runs[-1][1] + ch)
         else:

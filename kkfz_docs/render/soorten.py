@@ -20,7 +20,7 @@ from . import context, context_plan, outline
 
 __all__ = ["SOORTEN", "STANDAARD", "PaginaLimiet", "Soort", "max_pages", "met_naam", "van"]
 
-STANDAARD = "standaard"
+STANDAARD: Literal["standaard"] = "standaard"
 """max_pages="standaard": the document type's own page limit (six for a verslag, none for a plan)."""
 PaginaLimiet = int | Literal["standaard"] | None
 
@@ -74,4 +74,6 @@ def met_naam(naam: str) -> Soort:
 
 def max_pages(document: object, limiet: PaginaLimiet) -> int | None:
     """The page limit that applies: the type's own for "standaard", else as given (None: no limit)."""
-    return van(document).max_pages if limiet == STANDAARD else limiet
+    if isinstance(limiet, str):  # "standaard"
+        return van(document).max_pages
+    return limiet

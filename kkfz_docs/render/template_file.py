@@ -29,6 +29,27 @@ from lxml import etree
 
 from ..errors import SjabloonFout
 
+__all__ = [
+    "CORE_PROPERTIES",
+    "CORE_PROPERTIES_LIBREOFFICE",
+    "CT",
+    "DOCUMENT",
+    "MACRO_TYPES",
+    "MAX_FILE_MB",
+    "MAX_PARTS",
+    "MAX_RATIO",
+    "MAX_UNPACKED_MB",
+    "MAX_XML_MB",
+    "PARTS_WITH_TAGS",
+    "RATIO_FROM_BYTES",
+    "TEMPLATE",
+    "TemplateFile",
+    "W",
+    "check",
+    "check_tags",
+    "read",
+]
+
 MAX_FILE_MB = 50
 MAX_UNPACKED_MB = 250
 MAX_XML_MB = 50

@@ -15,8 +15,10 @@ import re
 import zipfile
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from docx import Document
+from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -63,7 +65,7 @@ CARD_STYLE = "Kaart"
 LABEL_STYLE = "Strong"
 
 
-def _styles(doc: Document) -> None:
+def _styles(doc: WordDocument) -> None:
     """Word styles only, no direct formatting: a template restyled in Word restyles every text.
 
     Fonts come from the theme (Design > Lettertypen changes them all): body text the minor font,
@@ -138,7 +140,7 @@ def _styles(doc: Document) -> None:
     _card_style(doc)
 
 
-def _theme_fonts(doc: Document) -> None:
+def _theme_fonts(doc: WordDocument) -> None:
     """Both theme fonts Calibri (python-docx's theme has Cambria for body text); accent 1 is our accent,
     so what Word colours with the theme matches the rest (one palette)."""
     theme = next(p for p in doc.part.package.parts if p.partname.endswith("/theme1.xml"))
@@ -175,7 +177,7 @@ def _drop_fonts(style, keep: bool = False):
     return fonts
 
 
-def _table_style(doc: Document) -> None:
+def _table_style(doc: WordDocument) -> None:
     """One table style: accent header row (white bold, 7:1 contrast), rules in the accent colour, a bold
     first column and a bold total row above a heavier rule. Cells use the Tabeltekst paragraph style."""
     style = doc.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
@@ -199,7 +201,7 @@ def _table_style(doc: Document) -> None:
         element.append(parse_xml(f'<w:tblStylePr xmlns:w="{_W}" w:type="{kind}">{inner}</w:tblStylePr>'))
 
 
-def _card_style(doc: Document) -> None:
+def _card_style(doc: WordDocument) -> None:
     """The table style of a speerpunt's card: a thin border in the accent colour, room inside."""
     style = doc.styles.add_style(CARD_STYLE, WD_STYLE_TYPE.TABLE)
     size = int(L.CARD_BORDER_PT * 8)  # eighths of a point
@@ -217,7 +219,7 @@ def _card_style(doc: Document) -> None:
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _page(doc: Document) -> None:
+def _page(doc: WordDocument) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(L.PAGE_CM[0]), Cm(L.PAGE_CM[1])
@@ -266,7 +268,7 @@ class Body:
     """Small helpers that write template paragraphs and tables, in the document or in a card's cell;
     `caption` is the heading a table sits under."""
 
-    def __init__(self, doc: Document, container=None):
+    def __init__(self, doc: WordDocument, container: Any = None):
         self.doc = doc
         self.container = container if container is not None else doc
         self.caption = ""

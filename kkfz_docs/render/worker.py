@@ -33,6 +33,8 @@ from typing import Any
 
 from attrs import define
 
+__all__ = ["Limits", "Outcome", "Worker", "context", "describe", "run_many", "run_once"]
+
 
 @define(frozen=True)
 class Limits:
@@ -91,21 +93,22 @@ class Worker:
     def __init__(self, ctx: multiprocessing.context.BaseContext, limits: Limits, preload: tuple[str, ...]) -> None:
         self.limits = limits
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, limits.memory_mb, preload), daemon=True)
+        process = ctx.Process  # type: ignore[attr-defined]  # every concrete context has it
+        self.process = process(target=_serve, args=(child, limits.memory_mb, preload), daemon=True)
         if ctx.get_start_method() == "fork":
             self.process.start()
         else:
             with _without_main():
                 self.process.start()
         child.close()
-        self.task: object = None
+        self.task: int | None = None
         self.deadline = float("inf")
 
     @property
     def busy(self) -> bool:
         return self.task is not None
 
-    def submit(self, task: object, func: Callable[[Any], Any], arg: Any) -> None:
+    def submit(self, task: int, func: Callable[[Any], Any], arg: Any) -> None:
         self.conn.send((func, arg))
         self.task = task
         self.deadline = time.monotonic() + self.limits.seconds if self.limits.seconds else float("inf")
@@ -181,10 +184,11 @@ def run_many(
                 workers.remove(worker)  # died between calls (it ran out of memory on the last one)
                 worker.stop()
             while pending and (len(workers) < jobs or any(not w.busy for w in workers)):
-                worker = next((w for w in workers if not w.busy), None)
-                if worker is None:
-                    worker = Worker(ctx, limits, preload)
-                    workers.append(worker)
+                free = next((w for w in workers if not w.busy), None)
+                if free is None:
+                    free = Worker(ctx, limits, preload)
+                    workers.append(free)
+                worker = free
                 index, arg = pending.popleft()
                 worker.submit(index, func, arg)
             busy = [w for w in workers if w.busy]
@@ -201,6 +205,7 @@ def run_many(
                     outcome = Outcome(stopped="tijd")
                 else:
                     continue
+                assert worker.task is not None  # a busy worker has a task
                 finished.append((worker.task, outcome))
                 worker.task = None
                 if outcome.stopped:

@@ -11,7 +11,6 @@ from ..model import model
 from ..paths import join_path
 from ..values import Cyclus, Periode, Pijler, WaardeFout
 from .paragrafen import Paragraaf, te_diep
-from .speerpunten import SpeerpuntCode
 
 __all__ = [
     "GEEN_NIEUWE_ONTWIKKELPUNTEN",
@@ -66,7 +65,7 @@ class DoelVoortgang:
     gepland: Periode | None = None
     status: DoelStatus | None = None
     toelichting: str = ""
-    speerpunt: SpeerpuntCode = ""
+    speerpunt: str = ""
 
 
 @model

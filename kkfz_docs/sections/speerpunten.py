@@ -2,50 +2,35 @@
 
 A speerpunt is a goal of the plan: titel, toelichting, risico's, verantwoordelijken (roles, in
 order of responsibility), a deadline (a year, a quarter or a range) and acties. Its code ("1.2")
-is what a kwaliteitsverslag names in `doelen[].speerpunt`; left out, it is "<pijler>.<volgnummer>".
+is what a kwaliteitsverslag names in `doelen[].speerpunt`, as typed; left out, it is
+"<pijler>.<volgnummer>".
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from typing import Any, cast
 
 import attrs
 
-from ..errors import VerkeerdType, WaardeFout
+from ..errors import WaardeFout
 from ..findings import Bevinding, fout, waarschuwing
 from ..model import converter_for, model, veld
 from ..paths import join_path
 from ..values import Cyclus, Periode, Pijler, ThemaNummer
 from .paragrafen import Paragraaf
 
-__all__ = ["PlanPijler", "Speerpunt", "SpeerpuntCode", "check_plan_pijlers", "regels"]
-
-
-class SpeerpuntCode(str):
-    """The code of a speerpunt as typed: "1.2", "3.1a". A whole number is a code too ("4")."""
-
-    @classmethod
-    def parse(cls, value: object) -> str:
-        if isinstance(value, str):
-            return value
-        if isinstance(value, int) and not isinstance(value, bool):
-            return str(value)
-        if isinstance(value, float):
-            # YAML reads 1.10 as the number 1.1: the code as typed is gone, so it is refused.
-            raise WaardeFout(
-                f"de code {value} staat zonder aanhalingstekens, en dan leest YAML hem als een getal "
-                f"('1.10' wordt 1.1). Zet de code tussen aanhalingstekens: \"{value}\""
-            )
-        raise VerkeerdType('een code als "1.2"', value)
+__all__ = ["PlanPijler", "Speerpunt", "check_plan_pijlers", "regels"]
 
 
 @model
 class Speerpunt:
     """One goal of the meerjarenplan, printed as a card."""
 
-    code: SpeerpuntCode = ""
-    """Left out: "<pijler>.<volgnummer>", filled in by the pijler that holds it."""
+    code: str = ""
+    """As typed ("1.10" stays "1.10", also without quotes); left out: "<pijler>.<volgnummer>", filled in
+    by the pijler that holds it."""
     titel: str = ""
     toelichting: str = ""
     risicos: tuple[str, ...] = ()
@@ -66,14 +51,15 @@ class Speerpunt:
 _SPEERPUNTEN = converter_for(tuple[Speerpunt, ...])
 
 
-def _met_codes(value: object, pijler: PlanPijler) -> tuple[Speerpunt, ...]:
-    """The speerpunten, each without a code numbered "<pijler>.<volgnummer>" by its place in the list."""
+def _met_codes(value: object, pijler: Any) -> tuple[Speerpunt, ...]:
+    """The speerpunten, each without a code numbered "<pijler>.<volgnummer>" by its place in the list
+    (pijler: the PlanPijler being built, its nummer already set)."""
     try:
-        speerpunten = _SPEERPUNTEN(value)
+        speerpunten = cast(tuple[Speerpunt, ...], _SPEERPUNTEN(value))
     except WaardeFout as e:
         raise e.binnen("speerpunten").binnen("PlanPijler") from None
     return tuple(
-        sp if sp.code.strip() else attrs.evolve(sp, code=f"{pijler.nummer.value}.{i}")
+        sp if sp.code.strip() else attrs.evolve(sp, code=f"{pijler.nummer.value}.{i}")  # type: ignore[misc]
         for i, sp in enumerate(speerpunten, 1)
     )
 
