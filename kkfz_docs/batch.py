@@ -20,7 +20,7 @@ from . import crash
 from .api import check
 from .atomic import unchanged_note, write_together
 from .errors import OngeldigVerslag, PaginaLimietOverschreden, Schrijffout, SjabloonFout
-from .findings import Bevinding
+from .findings import Bevinding, waarschuwing
 from .load import load
 from .meerjarenplan import Meerjarenplan
 
@@ -138,6 +138,8 @@ def _render_part(taak: _Taak) -> _Deel:
                 return _Deel(False, melding=str(e), bevindingen=bevindingen)
             if info is not None:
                 paginas = info.pages
+                # What the render itself noticed (a font of the template not on this computer).
+                bevindingen += tuple(waarschuwing("", melding) for melding in info.meldingen)
         return _Deel(True, data, paginas, bevindingen=bevindingen)
     except MemoryError:
         raise  # the worker reports the memory limit and is replaced

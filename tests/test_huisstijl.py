@@ -101,3 +101,12 @@ def test_a_template_font_that_is_not_on_the_computer_gives_carlito_and_a_warning
     restyle(kd.export_template(tmp_path / "standaard.docx"), template, heading_font="Fantasieletter Pro")
     info = kd.render_pdf(kd.load(FIXTURES[0]), tmp_path / "v.pdf", template=template)
     assert len(info.meldingen) == 1 and "Fantasieletter Pro" in info.meldingen[0] and "Carlito" in info.meldingen[0]
+
+
+def test_render_reports_a_template_font_that_is_not_on_the_computer(tmp_path, system_fonts):
+    system_fonts()  # no fonts at all
+    template = tmp_path / "huisstijl.docx"
+    restyle(kd.export_template(tmp_path / "standaard.docx"), template, heading_font="Fantasieletter Pro")
+    [resultaat] = kd.render_many([FIXTURES[0]], tmp_path / "uit", sjabloon=template, jobs=1)
+    assert resultaat.gelukt
+    assert any("Fantasieletter Pro" in b.melding and not b.is_fout for b in resultaat.bevindingen)
