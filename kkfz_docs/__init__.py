@@ -1,4 +1,5 @@
-"""kkfz-docs: het kwaliteitsverslag volgens de handreiking van het Kwaliteitskader Forensische Zorg.
+"""kkfz-docs: het kwaliteitsverslag volgens de handreiking van het Kwaliteitskader Forensische Zorg, en het
+meerjarenplan waarop het voortbouwt.
 
 The public API. Renderers load docxtpl and ReportLab only when they are called.
 """
@@ -18,6 +19,7 @@ from .errors import (
 )
 from .findings import Bevinding, Niveau
 from .load import load
+from .meerjarenplan import Meerjarenplan
 from .preview import pdf_paginas
 from .render.info import RenderInfo, SectieInfo
 from .sections.algemene_informatie import AlgemeneInformatie, Clienten, Zorgtype
@@ -25,6 +27,7 @@ from .sections.organisatie import Organisatie
 from .sections.paragrafen import Paragraaf
 from .sections.pijlers import DoelStatus, DoelVoortgang, Ontwikkelpunt, PijlerReflectie
 from .sections.prestatie_indicatoren import PrestatieIndicator, Tabel, TabelRij
+from .sections.speerpunten import PlanPijler, Speerpunt
 from .sections.spinnenweb import Spinnenweb
 from .sections.themas import Planning, Thema
 from .values import Kwartaal, Periode, Pijler
@@ -40,6 +43,7 @@ __all__ = [
     "KkfzFout",
     "Kwaliteitsverslag",
     "Kwartaal",
+    "Meerjarenplan",
     "Niveau",
     "OngeldigVerslag",
     "Ontwikkelpunt",
@@ -49,6 +53,7 @@ __all__ = [
     "Periode",
     "Pijler",
     "PijlerReflectie",
+    "PlanPijler",
     "Planning",
     "PrestatieIndicator",
     "RenderInfo",
@@ -56,6 +61,7 @@ __all__ = [
     "Schrijffout",
     "SectieInfo",
     "SjabloonFout",
+    "Speerpunt",
     "Spinnenweb",
     "Tabel",
     "TabelRij",

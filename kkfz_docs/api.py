@@ -1,4 +1,4 @@
-"""The public functions: check and render a verslag given as an object or as the path of its file.
+"""The public functions: check and render a kwaliteitsverslag or a meerjarenplan, as an object or a file.
 
 This is the top layer where the model's rules meet the PDF's findings (page count, characters
 the fonts cannot show), so kd.check reports both. The renderers are imported on first use:
@@ -12,13 +12,14 @@ import os
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from .atomic import write_atomic
 from .findings import Bevinding
 from .load import load
+from .meerjarenplan import Meerjarenplan
 from .render.info import RenderInfo
 from .rules import check_model
 from .verslag import Kwaliteitsverslag
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 __all__ = [
     "MEMORY_LIMIT_MB",
     "TIME_LIMIT",
+    "Document",
+    "DocumentOfPad",
+    "PaginaLimiet",
     "VerslagOfPad",
     "check",
     "export_template",
@@ -37,26 +41,34 @@ __all__ = [
     "render_pdf",
 ]
 
-VerslagOfPad = Kwaliteitsverslag | str | os.PathLike
-"""A verslag, or the path of its YAML or JSON file."""
+Document = Kwaliteitsverslag | Meerjarenplan
+"""A kwaliteitsverslag or a meerjarenplan."""
+DocumentOfPad = Document | str | os.PathLike
+"""A document, or the path of its YAML or JSON file."""
+VerslagOfPad = DocumentOfPad
+"""The name this type had before the meerjarenplan was a document of its own."""
+PaginaLimiet = int | Literal["standaard"] | None
+"""A PDF's page limit: a number, None (no limit), or "standaard": six for a verslag, none for a plan."""
 
 
-def _verslag(verslag: VerslagOfPad) -> Kwaliteitsverslag:
-    if isinstance(verslag, Kwaliteitsverslag):
+def _verslag(verslag: DocumentOfPad) -> Document:
+    if isinstance(verslag, Kwaliteitsverslag | Meerjarenplan):
         return verslag
     if isinstance(verslag, str | os.PathLike):
         return load(Path(verslag))
     raise TypeError(
-        f"geef een Kwaliteitsverslag of het pad van een .yaml- of .json-bestand, geen {type(verslag).__name__}; "
-        "gegevens in een dict leest u eerst in met kkfz_docs.load(...)"
+        f"geef een Kwaliteitsverslag, een Meerjarenplan of het pad van een .yaml- of .json-bestand, geen "
+        f"{type(verslag).__name__}; gegevens in een dict leest u eerst in met kkfz_docs.load(...)"
     )
 
 
-def check(verslag: VerslagOfPad, *, vandaag: dt.date | None = None, max_pages: int | None = 6) -> list[Bevinding]:
-    """All findings for a verslag, in document order; a fout means: do not publish like this.
+def check(
+    verslag: DocumentOfPad, *, vandaag: dt.date | None = None, max_pages: PaginaLimiet = "standaard"
+) -> list[Bevinding]:
+    """All findings for a verslag or a meerjarenplan, in document order; a fout means: do not publish like this.
 
-    With max_pages set, the verslag is laid out as the PDF would be (without drawing the chart) to
-    count its pages; max_pages=None skips that (faster).
+    With a page limit (a verslag's is six unless given; a plan has none), the document is laid out as
+    the PDF would be (without drawing the chart) to count its pages; max_pages=None skips that (faster).
     """
     from .render.pdf import bevindingen as pdf_bevindingen
 
@@ -74,14 +86,15 @@ MEMORY_LIMIT_MB = 1024
 
 
 def render_docx(
-    verslag: VerslagOfPad,
+    verslag: DocumentOfPad,
     path: str | os.PathLike,
     template: str | os.PathLike | None = None,
     *,
     time_limit: float | None = TIME_LIMIT,
     memory_limit_mb: int | None = MEMORY_LIMIT_MB,
 ) -> Path:
-    """Write the verslag as a Word file (atomically). template: a custom .docx; see docs/sjabloon.md.
+    """Write the verslag or meerjarenplan as a Word file (atomically). template: a custom .docx of that
+    document type (the bundled one of its type by default); see docs/sjabloon.md.
 
     A custom template renders in a worker process within time_limit seconds and memory_limit_mb;
     raises SjabloonFout (Dutch) when it cannot be used or runs over a limit, and Schrijffout when the
@@ -96,14 +109,15 @@ def render_docx(
 
 
 def render_pdf(
-    verslag: VerslagOfPad,
+    verslag: DocumentOfPad,
     path: str | os.PathLike,
-    max_pages: int | None = 6,
+    max_pages: PaginaLimiet = "standaard",
     template: str | os.PathLike | None = None,
 ) -> RenderInfo:
-    """Write the verslag as a PDF (atomically); info.pages is its page count.
+    """Write the verslag or meerjarenplan as a PDF (atomically); info.pages is its page count.
 
-    Raises PaginaLimietOverschreden, writing nothing, when it runs over max_pages (None: no limit).
+    Raises PaginaLimietOverschreden, writing nothing, when it runs over max_pages: "standaard" is six
+    pages for a verslag (the handreiking's advice) and no limit for a meerjarenplan; None: no limit.
     template: the Word template of the house style; the PDF takes its fonts, sizes and colours.
     """
     from .render.pair import write
@@ -115,12 +129,12 @@ def render_pdf(
 
 
 def render_files(
-    verslag: VerslagOfPad,
+    verslag: DocumentOfPad,
     stem: str | os.PathLike,
     formats: Sequence[str] = ("docx", "pdf"),
     *,
     template: str | os.PathLike | None = None,
-    max_pages: int | None = 6,
+    max_pages: PaginaLimiet = "standaard",
     time_limit: float | None = TIME_LIMIT,
     memory_limit_mb: int | None = MEMORY_LIMIT_MB,
 ) -> Rendered:
@@ -136,8 +150,10 @@ def render_files(
     return render(_verslag(verslag), stem, formats, template=template, max_pages=max_pages, limits=limits)
 
 
-def export_template(path: str | os.PathLike) -> Path:
-    """Copy the bundled Word template to path, to restyle in Word and pass back as template=."""
+def export_template(path: str | os.PathLike, soort: str = "kwaliteitsverslag") -> Path:
+    """Copy the bundled Word template of a document type ("kwaliteitsverslag" or "meerjarenplan") to
+    path, to restyle in Word and pass back as template=."""
     from .render.docx import default_template
 
-    return write_atomic(path, lambda tmp: shutil.copyfile(default_template(), tmp))
+    bron = default_template(soort)
+    return write_atomic(path, lambda tmp: shutil.copyfile(bron, tmp))

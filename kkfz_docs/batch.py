@@ -1,4 +1,5 @@
-"""render_many(): many verslagen at once, in worker processes; one failure never stops the rest.
+"""render_many(): many verslagen (and meerjarenplannen) at once, in worker processes; one failure never
+stops the rest.
 
 Each verslag renders in a worker process under a wall-time and a memory limit (render/worker.py).
 A worker that fails in any way (an exception, the limit, a signal) makes a failed row and is
@@ -11,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Literal
 
 from attrs import define, evolve, field
 
@@ -20,6 +22,7 @@ from .atomic import unchanged_note, write_together
 from .errors import OngeldigVerslag, PaginaLimietOverschreden, Schrijffout, SjabloonFout
 from .findings import Bevinding, waarschuwing
 from .load import load
+from .meerjarenplan import Meerjarenplan
 
 __all__ = [
     "FORMATEN",
@@ -72,8 +75,15 @@ class _Taak:
     doel: Path
     formaten: tuple[str, ...]
     sjabloon: Path | None
-    max_pages: int | None
+    max_pages: int | Literal["standaard"] | None
     forceer: bool
+    sjabloon_meerjarenplan: Path | None = None
+
+    def template(self, document: object) -> Path | None:
+        """The template for this document: for a meerjarenplan the plans' one if given, else the one given."""
+        if isinstance(document, Meerjarenplan) and self.sjabloon_meerjarenplan is not None:
+            return self.sjabloon_meerjarenplan
+        return self.sjabloon
 
 
 @define(frozen=True)
@@ -107,6 +117,7 @@ def collect(paden: Iterable[str | os.PathLike]) -> list[tuple[Path, Path]]:
 def _render_part(taak: _Taak) -> _Deel:
     """In a worker: load, check and render one file's formats in memory; every failure is a _Deel."""
     from .render.pair import make
+    from .render.soorten import max_pages
 
     try:
         try:
@@ -122,7 +133,7 @@ def _render_part(taak: _Taak) -> _Deel:
         paginas = None
         for fmt in taak.formaten:
             try:
-                data[fmt], info = make(verslag, fmt, taak.sjabloon, taak.max_pages)
+                data[fmt], info = make(verslag, fmt, taak.template(verslag), max_pages(verslag, taak.max_pages))
             except (SjabloonFout, PaginaLimietOverschreden) as e:
                 return _Deel(False, melding=str(e), bevindingen=bevindingen)
             if info is not None:
@@ -142,7 +153,8 @@ def render_many(
     *,
     formaten: Sequence[str] = FORMATEN,
     sjabloon: str | os.PathLike | None = None,
-    max_pages: int | None = 6,
+    max_pages: int | Literal["standaard"] | None = "standaard",
+    sjabloon_meerjarenplan: str | os.PathLike | None = None,
     forceer: bool = False,
     jobs: int | None = None,
     voortgang: Callable[[int, int, Resultaat], None] | None = None,
@@ -155,6 +167,11 @@ def render_many(
     called as each file finishes. Each file renders in a worker process within tijdslimiet seconds
     and geheugenlimiet MB (None: no limit); over a limit, that file fails and the others go on.
     Ctrl-C (KeyboardInterrupt) stops every worker; files not yet written are not written.
+
+    A file may be a kwaliteitsverslag or a meerjarenplan: sjabloon is the Word template of the
+    verslagen, sjabloon_meerjarenplan that of the plans (without it the plans get sjabloon too; without
+    either, each its type's bundled one). max_pages
+    "standaard": six pages for a verslag, no limit for a plan; a number or None applies to every file.
     """
     from .render.worker import Limits, run_many
 
@@ -164,7 +181,15 @@ def render_many(
     formaten = tuple(dict.fromkeys(formaten))
     uitvoer = Path(uitvoer)
     taken = [
-        _Taak(f, uitvoer / rel, formaten, Path(sjabloon) if sjabloon else None, max_pages, forceer)
+        _Taak(
+            f,
+            uitvoer / rel,
+            formaten,
+            Path(sjabloon) if sjabloon else None,
+            max_pages,
+            forceer,
+            Path(sjabloon_meerjarenplan) if sjabloon_meerjarenplan else None,
+        )
         for f, rel in collect(paden)
     ]
     resultaten: dict[int, Resultaat] = {}
@@ -180,8 +205,8 @@ def render_many(
         else:
             eerder[taak.doel] = taak.bestand
     te_doen = [i for i in range(len(taken)) if i not in resultaten]
-    if sjabloon is not None and te_doen:
-        fout = _template_problem(Path(sjabloon), limits)
+    for eigen in (sjabloon, sjabloon_meerjarenplan):
+        fout = _template_problem(Path(eigen), limits) if eigen is not None and te_doen else ""
         if fout:
             for i in te_doen:
                 resultaten[i] = Resultaat(taken[i].bestand, False, melding=fout)
@@ -238,7 +263,8 @@ def _deel(outcome, taak: _Taak, limits) -> _Deel:
     from .render.worker import describe
 
     if outcome.stopped:
-        hint = advice(outcome) if taak.sjabloon is not None or outcome.stopped == "gestopt" else _meer(outcome)
+        eigen = taak.sjabloon is not None or taak.sjabloon_meerjarenplan is not None
+        hint = advice(outcome) if eigen or outcome.stopped == "gestopt" else _meer(outcome)
         return _Deel(False, melding=f"{describe(outcome, limits)}. {hint}")
     if outcome.error is not None:
         return _Deel(False, melding=crash.message(outcome.error, f"verslag {taak.bestand}"))

@@ -1,4 +1,4 @@
-"""The command line: kkfz-docs new | check | render | template.
+"""The command line: kkfz-docs new | check | render | template, for verslagen and meerjarenplannen.
 
 Everything it prints is Dutch, argparse's own texts included. No traceback reaches the screen:
 an unexpected exception prints one line naming a file with the details (crash.py).
@@ -20,9 +20,12 @@ from pathlib import Path
 from . import crash
 from .api import check, export_template
 from .atomic import schrijffout, write_atomic
-from .errors import OngeldigVerslag
+from .errors import OngeldigVerslag, WaardeFout
 from .findings import Bevinding
 from .load import load
+from .meerjarenplan import Meerjarenplan
+from .nieuw import meerjarenplan_skelet, volgend_bestand, volgend_verslag
+from .values import Periode
 from .verslag import Kwaliteitsverslag
 
 __all__ = ["EXIT_AFGEBROKEN", "EXIT_FOUT", "EXIT_INTERN", "EXIT_OK", "EXIT_ONLEESBAAR", "EXIT_PIJP", "main", "skeleton"]
@@ -119,7 +122,8 @@ def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="kkfz-docs",
         description="Het kwaliteitsverslag volgens de handreiking van het "
-        "Kwaliteitskader Forensische Zorg: invullen, controleren en opmaken.",
+        "Kwaliteitskader Forensische Zorg, en het meerjarenplan waarop het voortbouwt: invullen, controleren "
+        "en opmaken.",
         epilog="Afsluitcodes: 0 gelukt, 1 fouten gevonden, 2 een bestand of de opdracht kon niet worden gelezen, "
         "3 een onverwachte fout in kkfz-docs, 130 afgebroken met Ctrl-C.",
     )
@@ -128,22 +132,42 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="opdracht", required=True, metavar="opdracht", title="opdrachten")
 
-    new = sub.add_parser("new", help="maak een nieuw, leeg verslag (YAML) met uitleg bij elk veld")
-    new.add_argument(
-        "--jaar", type=int, default=dt.date.today().year - 1, help="het verslagjaar (standaard: vorig jaar)"
+    new = sub.add_parser(
+        "new",
+        help="maak een nieuw verslag (YAML) met uitleg bij elk veld, een nieuw meerjarenplan, of het verslag "
+        "van dit jaar uit dat van vorig jaar",
     )
+    new.add_argument("--jaar", type=int, default=None, help="het verslagjaar (standaard: vorig jaar)")
     new.add_argument("--organisatie", default="", help="de naam van de organisatie")
     new.add_argument(
-        "-o", "--uitvoer", type=Path, help="het bestand om te maken (standaard: kwaliteitsverslag-<jaar>.yaml)"
+        "--van",
+        type=Path,
+        metavar="BESTAND",
+        help="begin met het verslag van vorig jaar: neem de blijvende teksten over (om na te lezen), maak van "
+        "de ontwikkelpunten de doelen van dit jaar en zet de cijfers van vorig jaar ernaast",
+    )
+    new.add_argument("--meerjarenplan", action="store_true", help="maak een nieuw, leeg meerjarenplan")
+    new.add_argument(
+        "--periode",
+        default=None,
+        metavar="JAAR-JAAR",
+        help="de periode van het meerjarenplan, bijvoorbeeld 2025-2028 (standaard: dit jaar en drie jaar verder)",
+    )
+    new.add_argument(
+        "-o",
+        "--uitvoer",
+        type=Path,
+        help="het bestand om te maken (standaard: kwaliteitsverslag-<jaar>.yaml, meerjarenplan-<periode>.yaml, of "
+        "met --van naast het verslag van vorig jaar)",
     )
     new.add_argument("--overschrijf", action="store_true", help="overschrijf een bestaand bestand")
 
-    chk = sub.add_parser("check", help="controleer verslagen op de eisen van de handreiking")
+    chk = sub.add_parser("check", help="controleer verslagen (en meerjarenplannen) op de eisen van de handreiking")
     chk.add_argument(
         "bestanden", nargs="+", type=Path, metavar="BESTAND", help="verslagen (.yaml of .json) of mappen met verslagen"
     )
 
-    ren = sub.add_parser("render", help="maak verslagen op als Word- en PDF-bestand")
+    ren = sub.add_parser("render", help="maak verslagen (en meerjarenplannen) op als Word- en PDF-bestand")
     ren.add_argument(
         "bestanden", nargs="+", type=Path, metavar="BESTAND", help="verslagen (.yaml of .json) of mappen met verslagen"
     )
@@ -168,12 +192,20 @@ def _parser() -> argparse.ArgumentParser:
     ren.add_argument(
         "--max-paginas",
         type=_positive_int,
-        default=6,
+        default=None,
         metavar="N",
-        help="het hoogste aantal pagina's van de PDF (standaard 6, het advies van de handreiking)",
+        help="het hoogste aantal pagina's van de PDF (standaard: 6 voor een verslag, het advies van de "
+        "handreiking; geen grens voor een meerjarenplan)",
     )
     ren.add_argument("--geen-paginalimiet", action="store_true", help="maak de PDF ook als die te lang is")
     ren.add_argument("--sjabloon", type=Path, metavar="BESTAND", help="een eigen Word-sjabloon (huisstijl)")
+    ren.add_argument(
+        "--sjabloon-meerjarenplan",
+        type=Path,
+        metavar="BESTAND",
+        help="een eigen Word-sjabloon voor de meerjarenplannen, als u verslagen en plannen samen maakt "
+        "(--sjabloon geldt dan voor de verslagen)",
+    )
     ren.add_argument("--forceer", action="store_true", help="maak het verslag ook als de controle fouten vindt")
     ren.add_argument(
         "--tijdslimiet",
@@ -195,10 +227,11 @@ def _parser() -> argparse.ArgumentParser:
         "-o",
         "--uitvoer",
         type=Path,
-        default=Path("kwaliteitsverslag-sjabloon.docx"),
+        default=None,
         metavar="BESTAND",
-        help="het bestand om te maken (standaard: kwaliteitsverslag-sjabloon.docx)",
+        help="het bestand om te maken (standaard: kwaliteitsverslag-sjabloon.docx of meerjarenplan-sjabloon.docx)",
     )
+    tpl.add_argument("--meerjarenplan", action="store_true", help="het sjabloon van het meerjarenplan")
     tpl.add_argument("--overschrijf", action="store_true", help="overschrijf een bestaand bestand")
     return p
 
@@ -239,11 +272,55 @@ def skeleton(jaar: int, organisatie: str = "") -> str:
 
 
 def _new(args: argparse.Namespace) -> int:
-    doel: Path = args.uitvoer or Path(f"kwaliteitsverslag-{args.jaar}.yaml")
-    if doel.exists() and not args.overschrijf:
-        print(f"kkfz-docs: {doel} bestaat al; kies een andere naam met -o of gebruik --overschrijf", file=sys.stderr)
-        return EXIT_FOUT
-    text = skeleton(args.jaar, args.organisatie)
+    if args.van is not None and args.meerjarenplan:
+        return _fout("kies --van (een verslag uit dat van vorig jaar) of --meerjarenplan, niet allebei")
+    if args.van is not None:
+        return _new_van(args)
+    if args.meerjarenplan:
+        return _new_meerjarenplan(args)
+    jaar = args.jaar if args.jaar is not None else dt.date.today().year - 1
+    doel: Path = args.uitvoer or Path(f"kwaliteitsverslag-{jaar}.yaml")
+    return _write_new(doel, skeleton(jaar, args.organisatie), args.overschrijf)
+
+
+def _fout(melding: str, code: int = EXIT_FOUT) -> int:
+    print(f"kkfz-docs: {melding}", file=sys.stderr)
+    return code
+
+
+def _new_meerjarenplan(args: argparse.Namespace) -> int:
+    begin = dt.date.today().year
+    periode = Periode(begin, begin + 3)
+    if args.periode is not None:
+        try:
+            periode = Periode.parse(args.periode)
+        except WaardeFout as e:
+            return _fout(f"--periode: {e}", EXIT_ONLEESBAAR)
+    doel: Path = args.uitvoer or Path(f"meerjarenplan-{periode.eerste_jaar}-{periode.laatste_jaar}.yaml")
+    text = meerjarenplan_skelet(periode.eerste_jaar, periode.laatste_jaar, args.organisatie)
+    return _write_new(doel, text, args.overschrijf)
+
+
+def _new_van(args: argparse.Namespace) -> int:
+    vorig, code = _load(args.van)
+    if vorig is None:
+        return code
+    if not isinstance(vorig, Kwaliteitsverslag):
+        return _fout(f"{args.van} is een meerjarenplan; geef met --van het kwaliteitsverslag van vorig jaar")
+    jaar = vorig.verslagjaar + 1
+    if args.jaar is not None and args.jaar != jaar:
+        return _fout(
+            f"{args.van} gaat over {vorig.verslagjaar}, dus het nieuwe verslag over {jaar}, niet over {args.jaar}"
+        )
+    doel: Path = args.uitvoer or volgend_bestand(args.van, jaar)
+    if doel.resolve() == args.van.resolve():
+        return _fout(f"{doel} is het verslag van vorig jaar zelf; kies met -o een andere naam")
+    return _write_new(doel, volgend_verslag(args.van, doel), args.overschrijf)
+
+
+def _write_new(doel: Path, text: str, overschrijf: bool) -> int:
+    if doel.exists() and not overschrijf:
+        return _fout(f"{doel} bestaat al; kies een andere naam met -o of gebruik --overschrijf")
     try:
         write_atomic(doel, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     except OSError as e:
@@ -264,7 +341,7 @@ def _print_findings(bestand: Path, bevindingen: Sequence[Bevinding]) -> None:
         print(f"  {b.niveau.value.upper():<13} {b.waar}: {b.melding}")
 
 
-def _load(bestand: Path) -> tuple[Kwaliteitsverslag | None, int]:
+def _load(bestand: Path) -> tuple[Kwaliteitsverslag | Meerjarenplan | None, int]:
     """Load one file; on failure print why and return the exit code it earns."""
     try:
         return load(bestand), EXIT_OK
@@ -322,7 +399,8 @@ def _render(args: argparse.Namespace) -> int:
             args.uitvoer,
             formaten=formaten,
             sjabloon=args.sjabloon,
-            max_pages=None if args.geen_paginalimiet else args.max_paginas,
+            sjabloon_meerjarenplan=args.sjabloon_meerjarenplan,
+            max_pages=None if args.geen_paginalimiet else "standaard" if args.max_paginas is None else args.max_paginas,
             forceer=args.forceer,
             jobs=args.jobs,
             voortgang=voortgang,
@@ -359,20 +437,18 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
-    if args.uitvoer.exists() and not args.overschrijf:
-        print(
-            f"kkfz-docs: {args.uitvoer} bestaat al; kies een andere naam met -o of gebruik --overschrijf",
-            file=sys.stderr,
-        )
-        return EXIT_FOUT
+    soort = "meerjarenplan" if args.meerjarenplan else "kwaliteitsverslag"
+    uitvoer: Path = args.uitvoer or Path(f"{soort}-sjabloon.docx")
+    if uitvoer.exists() and not args.overschrijf:
+        return _fout(f"{uitvoer} bestaat al; kies een andere naam met -o of gebruik --overschrijf")
     try:
-        export_template(args.uitvoer)
+        export_template(uitvoer, soort)
     except OSError as e:
-        print(f"kkfz-docs: {schrijffout(e, [args.uitvoer])}", file=sys.stderr)
-        return EXIT_FOUT
+        return _fout(str(schrijffout(e, [uitvoer])))
+    optie = "--sjabloon-meerjarenplan" if args.meerjarenplan else "--sjabloon"
     print(
-        f"{args.uitvoer} gemaakt. Pas de opmaak aan in Word en gebruik het met: "
-        f"kkfz-docs render VERSLAG --sjabloon {args.uitvoer}"
+        f"{uitvoer} gemaakt. Pas de opmaak aan in Word en gebruik het met: "
+        f"kkfz-docs render {'MEERJARENPLAN' if args.meerjarenplan else 'VERSLAG'} {optie} {uitvoer}"
     )
     return EXIT_OK
 

@@ -323,6 +323,13 @@ def _attrs_hook(cls: type, c: cattrs.Converter) -> Callable[[object, object], ob
     return hook
 
 
+def _unstructure_hook(cls: type, c: cattrs.Converter) -> Callable[[object], dict]:
+    from cattrs.gen import make_dict_unstructure_fn, override
+
+    weg = {f.name: override(omit=True) for f in attrs.fields(cls) if not f.metadata.get("invoer", True)}
+    return make_dict_unstructure_fn(cls, c, **weg)  # type: ignore[arg-type]  # overrides by field name
+
+
 @functools.cache
 def _converter() -> cattrs.Converter:
     """The converter, made on first use (cattrs is a tenth of `import kkfz_docs` otherwise)."""
@@ -339,6 +346,8 @@ def _converter() -> cattrs.Converter:
     for cls in (str, int, float, Decimal, dt.date):
         c.register_structure_hook(cls, _leaf)
 
+    # Model classes without their bookkeeping (bron, a linked plan): only what a file holds.
+    c.register_unstructure_hook_factory(attrs.has, _unstructure_hook)
     # Enumerations (Pijler is an int, DoelStatus a str) as the plain value a file holds.
     c.register_unstructure_hook(int, lambda v: v.value if isinstance(v, enum.Enum) else v)
     c.register_unstructure_hook(str, lambda v: v.value if isinstance(v, enum.Enum) else v)
@@ -354,9 +363,10 @@ def structure(data: object, cls: type[T]) -> T:
 
 
 def to_data(obj: object) -> dict:
-    """A model object as plain data (dicts, lists, numbers, texts, dates) that structure() reads back."""
+    """A model object as plain data (dicts, lists, numbers, texts, dates) that structure() reads back.
+
+    A document (a class with SOORT) says what it is first: `soort: meerjarenplan`, as its file does.
+    """
     data = _converter().unstructure(obj)
-    for f in attrs.fields(type(obj)):  # type: ignore[arg-type]  # a model class
-        if not f.metadata.get("invoer", True):
-            data.pop(f.name, None)
-    return data
+    soort = getattr(type(obj), "SOORT", None)
+    return {"soort": soort, **data} if soort else data

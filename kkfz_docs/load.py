@@ -1,8 +1,9 @@
-"""load(): a YAML or JSON file, YAML/JSON text or a dict -> Kwaliteitsverslag, every problem at once.
+"""load(): a YAML or JSON file, YAML/JSON text or a dict -> Kwaliteitsverslag or Meerjarenplan.
 
 This module reads: files (size, encoding, binary), YAML (with the line of every field path, no
-duplicate keys, no anchors to lists) and JSON, then hands the data to convert.structure and puts
-each problem it reports at its line.
+duplicate keys, no anchors to lists) and JSON, picks the document type by `soort`, then hands the
+data to convert.structure and puts each problem it reports at its line. The files a verslag links
+to are read by koppelingen.py.
 
 YAML reads what people type differently than they mean it. This module keeps what was typed and
 says so, with the line:
@@ -25,10 +26,13 @@ from pathlib import Path
 import attrs
 
 from .convert import Problemen, problems, structure
+from .document import Bron
 from .errors import TE_DIEP, Invoerfout, OngeldigVerslag, WaardeFout
 from .findings import Bevinding
+from .koppelingen import koppel
+from .meerjarenplan import Meerjarenplan
 from .text import iter_texts
-from .verslag import Bron, Kwaliteitsverslag
+from .verslag import Kwaliteitsverslag
 
 __all__ = ["MAX_BYTES", "Source", "load"]
 
@@ -41,11 +45,25 @@ MAX_BYTES = 5 * 1024 * 1024
 Source = str | os.PathLike | Mapping
 
 
-def load(source: Source) -> Kwaliteitsverslag:
-    """Read a verslag from a YAML or JSON file path, YAML/JSON text, or a dict.
+SOORTEN: dict[str, type[Kwaliteitsverslag | Meerjarenplan]] = {
+    cls.SOORT: cls for cls in (Kwaliteitsverslag, Meerjarenplan)
+}
+"""The document types by what a file says under `soort:`; without it, a file is a kwaliteitsverslag."""
+
+
+def load(source: Source, *, koppelingen: bool = True) -> Kwaliteitsverslag | Meerjarenplan:
+    """Read a kwaliteitsverslag or a meerjarenplan (`soort: meerjarenplan`) from a YAML or JSON file
+    path, YAML/JSON text, or a dict; a verslag with the files it links to (koppelingen.py), unless
+    koppelingen=False.
 
     Raises OngeldigVerslag with every problem found, each with its field path and (for YAML) line.
     """
+    document = _load(source)
+    return koppel(document, _load) if koppelingen else document
+
+
+def _load(source: Source) -> Kwaliteitsverslag | Meerjarenplan:
+    """One file, without the files it links to."""
     bestand: Path | None = None
     regels: dict[str, int] = {}
     meldingen: list[tuple[Bevinding, bool]] = []
@@ -75,8 +93,9 @@ def load(source: Source) -> Kwaliteitsverslag:
             str(bestand) if bestand else None,
             leesbaar=False,
         )
+    cls, data = _soort(data, bestand, regels)
     try:
-        verslag = structure(data, Kwaliteitsverslag)
+        verslag = structure(data, cls)
     except RecursionError:
         raise OngeldigVerslag([Invoerfout("", TE_DIEP)], str(bestand) if bestand else None, leesbaar=False) from None
     except (WaardeFout, Problemen) as e:
@@ -88,6 +107,28 @@ def load(source: Source) -> Kwaliteitsverslag:
     namen = {pad for pad, _ in iter_texts(verslag)}  # with the names of fields in groups (omzet, kengetallen)
     bevindingen = tuple(b for b, sleutel in meldingen if b.pad in (namen if sleutel else teksten))
     return attrs.evolve(verslag, bron=Bron(bestand, regels, bevindingen))  # type: ignore[misc]  # a model class
+
+
+def _soort(
+    data: Mapping, bestand: Path | None, regels: dict[str, int]
+) -> tuple[type[Kwaliteitsverslag | Meerjarenplan], Mapping]:
+    """The document type the data says it is, and the data without `soort`."""
+    naam = str(bestand) if bestand else None
+    if "soort" not in data:
+        if "periode" in data and "verslagjaar" not in data:
+            melding = (
+                "dit lijkt een meerjarenplan (met een periode, zonder verslagjaar); zet 'soort: meerjarenplan' "
+                "bovenaan het bestand"
+            )
+            raise OngeldigVerslag([Invoerfout("", melding)], naam)
+        return Kwaliteitsverslag, data
+    soort = data["soort"]
+    cls = SOORTEN.get(" ".join(soort.lower().split())) if isinstance(soort, str) else None
+    if cls is None:
+        keuzes = " of ".join(f"'soort: {s}'" for s in SOORTEN)
+        melding = f"'{soort}' is geen soort document die kkfz-docs kent; schrijf {keuzes}"
+        raise OngeldigVerslag([Invoerfout("soort", melding, regels.get("soort"))], naam)
+    return cls, {k: v for k, v in data.items() if k != "soort"}
 
 
 def _parse_json(text: str, bestand: Path) -> object:

@@ -1,4 +1,4 @@
-"""Previews for Jupyter: a verslag as HTML (Kwaliteitsverslag._repr_html_) and a PDF's pages as images."""
+"""Previews for Jupyter: a verslag or meerjarenplan as HTML (_repr_html_) and a PDF's pages as images."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import os
 from collections.abc import Iterator
 from html import escape
 
-from .render import outline
-from .render.context import build
-from .rules import check_model
+from .document import set_html_preview
+from .render import outline, soorten
+from .rules import Document, check_model
 from .text import strip_control_characters
-from .verslag import Kwaliteitsverslag, set_html_preview
+from .verslag import Kwaliteitsverslag
 
 __all__ = ["PdfPaginas", "pdf_paginas", "to_html"]
 
@@ -21,9 +21,15 @@ def _t(text: object) -> str:
     return escape(strip_control_characters(str(text)))
 
 
-def _outline_html(verslag: Kwaliteitsverslag) -> Iterator[str]:
-    """The verslag as the outline lays it out (render/outline.py), without the chart and the logo."""
-    for node, scope in outline.walk(outline.DOCUMENT, outline.Scope(build(verslag))):
+def _outline_html(document: Document) -> Iterator[str]:
+    """The document as its outline lays it out (render/outline.py), without the chart and the logo."""
+    soort = soorten.van(document)
+    ctx = soort.context(soort.voorbereid(document))
+    yield from _nodes(soort.outline, outline.Scope(ctx))
+
+
+def _nodes(nodes, outer: outline.Scope) -> Iterator[str]:
+    for node, scope in outline.walk(nodes, outer):
         if isinstance(node, outline.Chapter):
             yield f"<h4>{_t(outline.fill(scope, node.titel))}</h4>"
         elif isinstance(node, outline.Heading):
@@ -32,6 +38,13 @@ def _outline_html(verslag: Kwaliteitsverslag) -> Iterator[str]:
         elif isinstance(node, outline.Paragraph):
             tag = {"title": "h3", "subtitle": "p", "body": "p"}[node.stijl]
             yield f"<{tag}>{_t(outline.fill(scope, node.tekst))}</{tag}>"
+        elif isinstance(node, outline.Kenmerk):
+            tekst = outline.fill(scope, node.tekst)
+            yield f"<p><b>{_t(outline.fill(scope, node.label))}</b>{' ' + _t(tekst) if tekst else ''}</p>"
+        elif isinstance(node, outline.Card):
+            yield "<div style='border:1px solid #1f5f74;padding:0 0.8em;margin:0 0 0.8em 0'>"
+            yield from _nodes(node.body, scope)
+            yield "</div>"
         elif isinstance(node, outline.Paragraphs):
             yield "".join(f"<p>{_t(a)}</p>" for a in outline.items(scope, node.pad))
         elif isinstance(node, outline.Bullets):
@@ -44,8 +57,8 @@ def _outline_html(verslag: Kwaliteitsverslag) -> Iterator[str]:
             yield f"<table><tr>{head}</tr>{body}</table>"
 
 
-def to_html(verslag: Kwaliteitsverslag) -> str:
-    """The verslag as HTML for a notebook, with the findings of the model's rules.
+def to_html(verslag: Document) -> str:
+    """The verslag or meerjarenplan as HTML for a notebook, with the findings of the model's rules.
 
     The page count needs a whole PDF layout, so it is not part of the preview: kkfz_docs.check()
     reports it.
@@ -59,7 +72,11 @@ def to_html(verslag: Kwaliteitsverslag) -> str:
         )
         parts.append(f"<h4>Bevindingen ({len(bevindingen)})</h4><table>{rows}</table>")
     else:
-        parts.append("<p>Geen bevindingen: het verslag bevat wat de handreiking vraagt.</p>")
+        parts.append(
+            "<p>Geen bevindingen: het verslag bevat wat de handreiking vraagt.</p>"
+            if isinstance(verslag, Kwaliteitsverslag)
+            else "<p>Geen bevindingen.</p>"
+        )
     return "<div class='kkfz-docs'>" + "".join(parts) + "</div>"
 
 

@@ -386,7 +386,7 @@ _PUNT = r"(?:\d{4}|[Qq]\s*[1-4]\s+\d{4})"
 
 @define(frozen=True)
 class Periode:
-    """When a goal is planned: a year (2025), a quarter (Q2 2025) or a range (2024-2025, 2024/2025).
+    """When a goal is planned: a year (2025), a quarter (Q2 2025) or a range (2024-2025, 2024/2025, 2023|2026).
 
     A range prints with the separator it was written with: "2024/2025" stays "2024/2025".
     """
@@ -439,7 +439,7 @@ class Periode:
         if not isinstance(value, str):
             raise VerkeerdType("een jaar of kwartaal", value)
         text = value.strip()
-        match = re.fullmatch(rf"({_PUNT})(?:(\s*[-/–]\s*)({_PUNT}))?", text)
+        match = re.fullmatch(rf"({_PUNT})(?:(\s*[-/–|]\s*)({_PUNT}))?", text)
         if not match:
             raise WaardeFout(f"'{value}' is geen jaar of kwartaal; schrijf bijvoorbeeld 2025, 'Q2 2025' of '2024-2025'")
         if match.group(3) is None:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
-from attrs import define, field
-
+from .document import Bron, html_preview, logo_afbeelding, logo_pad, set_html_preview
 from .findings import Bevinding, fout, waarschuwing
 from .format import datum
-from .images import ImageCheck, inspect
+from .images import ImageCheck
+from .meerjarenplan import Meerjarenplan
 from .model import model, veld
-from .paths import parent
 from .sections.algemene_informatie import AlgemeneInformatie
 from .sections.organisatie import Organisatie
 from .sections.paragrafen import Paragraaf, te_diep
@@ -28,35 +28,12 @@ EERSTE_VERSLAGJAAR = 2022
 """The KKFZ took effect on 1 October 2022."""
 
 
-@define(frozen=True)
-class Bron:
-    """Where a verslag was loaded from: the file, the YAML line of each field path, and the
-    waarschuwingen about what YAML did to a text (a comment that cut it short, yes/no read as text)."""
-
-    pad: Path | None = None
-    regels: dict[str, int] = field(factory=dict)
-    bevindingen: tuple[Bevinding, ...] = ()
-
-    def regel(self, pad: str) -> int | None:
-        """Line of the field at pad, or of the nearest enclosing field that is in the file."""
-        while pad:
-            if pad in self.regels:
-                return self.regels[pad]
-            pad = parent(pad)
-        return None
-
-
-_html_preview: list[Callable[[Kwaliteitsverslag], str]] = []
-
-
-def set_html_preview(preview: Callable[[Kwaliteitsverslag], str]) -> None:
-    """Called by kkfz_docs.preview, a higher layer, so that a notebook shows a verslag as HTML."""
-    _html_preview[:] = [preview]
-
-
 @model
 class Kwaliteitsverslag:
     """A kwaliteitsverslag per the handreiking of the Kwaliteitskader Forensische Zorg."""
+
+    SOORT: ClassVar[str] = "kwaliteitsverslag"
+    """What a file may say under `soort:` (a file without `soort` is a kwaliteitsverslag too)."""
 
     verslagjaar: int
     organisatie: Organisatie
@@ -64,6 +41,10 @@ class Kwaliteitsverslag:
     pijlers: tuple[PijlerReflectie, ...] = veld(check=check_pijlerset)
     opgesteld_door: str = ""
     vastgesteld_op: dt.date | None = None
+    meerjarenplan: str = ""
+    """Path of the meerjarenplan the verslag reports on, relative to the verslag file."""
+    vorig_verslag: str = ""
+    """Path of last year's verslag, relative to the verslag file."""
     inleiding: str = ""
     leeswijzer: str = ""
     paragrafen: tuple[Paragraaf, ...] = ()
@@ -78,6 +59,10 @@ class Kwaliteitsverslag:
     """Own chapters, after the thema's."""
     bron: Bron | None = veld(default=None, eq=False, repr=False, metadata={"invoer": False})
     """Set by load(); not part of the verslag's content."""
+    plan: Meerjarenplan | None = veld(default=None, eq=False, repr=False, metadata={"invoer": False})
+    """The meerjarenplan at `meerjarenplan`, read by load() (or given in Python)."""
+    vorig: Kwaliteitsverslag | None = veld(default=None, eq=False, repr=False, metadata={"invoer": False})
+    """Last year's verslag at `vorig_verslag`, read by load() without its own links (or given in Python)."""
 
     @property
     def cyclus(self) -> Cyclus:
@@ -91,11 +76,7 @@ class Kwaliteitsverslag:
     @property
     def logo_pad(self) -> Path | None:
         """The logo's file, relative to the verslag file (or the current folder); None if not given."""
-        logo = self.organisatie.logo.strip()
-        if not logo:
-            return None
-        base = self.bron.pad.parent if self.bron is not None and self.bron.pad is not None else Path.cwd()
-        return base / logo
+        return logo_pad(self.organisatie.logo, self.bron)
 
     @property
     def logo_bruikbaar(self) -> bool:
@@ -105,11 +86,7 @@ class Kwaliteitsverslag:
     @property
     def logo_afbeelding(self) -> ImageCheck | None:
         """The checked logo, or None when there is none or it cannot be used (check() says why)."""
-        pad = self.logo_pad
-        if pad is None:
-            return None
-        logo = inspect(pad)
-        return logo if logo.usable else None
+        return logo_afbeelding(self.logo_pad)
 
     @property
     def pijlers_op_volgorde(self) -> list[PijlerReflectie]:
@@ -117,7 +94,7 @@ class Kwaliteitsverslag:
         return sorted(self.pijlers, key=lambda p: p.nummer)
 
     def _repr_html_(self) -> str | None:
-        return _html_preview[0](self) if _html_preview else None
+        return html_preview(self)
 
 
 def regels(verslag: Kwaliteitsverslag, _pad: str, cyclus: Cyclus) -> Iterator[Bevinding]:

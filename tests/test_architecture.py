@@ -14,13 +14,13 @@ PACKAGE = ROOT / "kkfz_docs"
 
 # Bottom to top (docs/architecture.md). A module may import from its own layer or below.
 LAYERS = [
-    {"paths", "errors", "findings", "values", "text", "format", "atomic", "model", "images", "crash"},
+    {"paths", "errors", "findings", "values", "text", "format", "atomic", "model", "images", "crash", "document"},
     {"sections"},
-    {"verslag"},
-    {"convert", "load", "yamlfile"},
+    {"meerjarenplan", "verslag", "jaarcyclus"},
+    {"convert", "koppelingen", "load", "yamlfile"},
     {"rules"},
     {"render"},
-    {"api", "batch", "preview", "cli", "__init__", "__main__"},
+    {"api", "batch", "preview", "cli", "nieuw", "__init__", "__main__"},
 ]
 
 
@@ -95,15 +95,17 @@ LAYOUT_MODULES = {"word_template", "pdf", "pdf_tags", "docx", "context", "previe
 
 
 def literal_texts() -> set[str]:
-    """The heading texts and table headers of the document: the words, tags left out."""
+    """The heading texts, labels and table headers of both documents: the words, tags left out."""
     texts = set()
-    todo = list(outline.DOCUMENT)
+    todo = [*outline.DOCUMENT, *outline.MEERJARENPLAN]
     while todo:
         node = todo.pop()
         if isinstance(node, outline.Chapter):
             texts.add(node.titel)
         elif isinstance(node, outline.Heading):
             texts.add(node.tekst)
+        elif isinstance(node, outline.Kenmerk):
+            texts.add(node.label)
         elif isinstance(node, outline.Table):
             texts |= set(node.koppen)
         elif isinstance(node, outline.CrossTable):

@@ -22,3 +22,8 @@ def test_example_notebook_executes_and_renders_both_files(tmp_path):
     assert any(h.count("data:image/png;base64,") >= 1 for h in html)  # the PDF's pages
     printed = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
     assert "Percentage forensische zorg: 34,0%" in printed  # 18 of 53 clients
+    assert any("1.1 Werkwijze vastleggen" in h and "Deadline:" in h for h in html)  # the plan's preview
+    assert (tmp_path / "uit" / "notebookzorg-meerjarenplan.docx").exists()
+    assert (
+        f"{len(PdfReader(tmp_path / 'uit' / 'notebookzorg-meerjarenplan.pdf').pages)} pagina's meerjarenplan" in printed
+    )

@@ -123,8 +123,8 @@ def test_anything_else_is_a_clear_type_error():
     with pytest.raises(TypeError) as info:
         kd.check(minimaal())
     assert str(info.value) == (
-        "geef een Kwaliteitsverslag of het pad van een .yaml- of .json-bestand, geen dict; gegevens in een dict "
-        "leest u eerst in met kkfz_docs.load(...)"
+        "geef een Kwaliteitsverslag, een Meerjarenplan of het pad van een .yaml- of .json-bestand, geen dict; "
+        "gegevens in een dict leest u eerst in met kkfz_docs.load(...)"
     )
 
 

@@ -15,7 +15,10 @@ from typing import Any
 
 from .. import format as fmt
 from ..convert import to_data
+from ..jaarcyclus import ingevuld
+from ..sections.algemene_informatie import Clienten
 from ..sections.paragrafen import Paragraaf
+from ..sections.prestatie_indicatoren import PrestatieIndicator
 from ..sections.spinnenweb import PDCA
 from ..sections.tabel import Tabel
 from ..sections.themas import Planning
@@ -24,7 +27,7 @@ from ..values import Pijler
 from ..verslag import Kwaliteitsverslag
 from .chart_spec import radar_chart
 
-__all__ = ["Context", "build", "cleaned_data"]
+__all__ = ["Context", "build", "cleaned_data", "kop"]
 
 Context = dict[str, Any]
 
@@ -56,7 +59,7 @@ def _aandeel(deel: int | Decimal, totaal: int | Decimal) -> str:
     return fmt.procent(deel / totaal * 100 if totaal else None)
 
 
-def cleaned_data(verslag: Kwaliteitsverslag) -> Context:
+def cleaned_data(verslag) -> Context:
     """The verslag as raw data (numbers unformatted), texts stripped of control characters."""
 
     def clean(value: object) -> object:
@@ -73,15 +76,12 @@ def cleaned_data(verslag: Kwaliteitsverslag) -> Context:
     return data
 
 
-def build(verslag: Kwaliteitsverslag) -> Context:
-    """Everything a template or the PDF story prints, as plain dicts, lists and strings."""
-    jaar = verslag.verslagjaar
-    org = verslag.organisatie
+def kop(document, titel: str, categorie: str, trefwoorden: list[str]) -> Context:
+    """What every document type prints first and in its header and metadata: title, organisation,
+    running header, subtitle, logo."""
+    org = document.organisatie
     naam, plaats, website = one_line(org.naam), one_line(org.plaats), one_line(org.website)
-    titel = f"Kwaliteitsverslag {jaar}"
     return {
-        "verslagjaar": jaar,
-        "volgend_jaar": jaar + 1,
         "titel": titel,
         "organisatie": {
             "naam": naam,
@@ -93,10 +93,33 @@ def build(verslag: Kwaliteitsverslag) -> Context:
         "metadata": {
             "titel": f"{titel} {naam}".strip(),
             "onderwerp": f"{titel} volgens het Kwaliteitskader Forensische Zorg",
-            "trefwoorden": ["KKFZ", "kwaliteitsverslag", "forensische zorg", str(jaar)],
+            "trefwoorden": ["KKFZ", *trefwoorden],
+            "categorie": categorie,
         },
-        "ondertitel": _ondertitel(verslag),
-        "logo": verslag.logo_bruikbaar,  # the Word renderer puts the picture here
+        "ondertitel": _ondertitel(document),
+        "logo": document.logo_bruikbaar,  # the Word renderer puts the picture here
+    }
+
+
+def build(verslag: Kwaliteitsverslag) -> Context:
+    """Everything a template or the PDF story prints, as plain dicts, lists and strings.
+
+    The verslag as it prints (jaarcyclus.ingevuld): doelen with the titel and deadline of their
+    speerpunt, the spinnenweb with last year's scores; last year's figures beside this year's.
+    """
+    verslag = ingevuld(verslag)
+    jaar = verslag.verslagjaar
+    vorig = verslag.vorig
+    return {
+        "verslagjaar": jaar,
+        "volgend_jaar": jaar + 1,
+        **kop(
+            verslag,
+            f"Kwaliteitsverslag {jaar}",
+            "Kwaliteitsverslag",
+            ["kwaliteitsverslag", "forensische zorg", str(jaar)],
+        ),
+        "vorig": {"verslagjaar": vorig.verslagjaar} if vorig is not None else None,
         "inleiding": _alineas(verslag.inleiding),
         "leeswijzer": _alineas(verslag.leeswijzer),
         "paragrafen": _blokken(verslag.paragrafen, 2),
@@ -104,7 +127,7 @@ def build(verslag: Kwaliteitsverslag) -> Context:
         "vooruitblik": _alineas(verslag.vooruitblik),
         "algemene_informatie": _algemene_informatie(verslag),
         "pijlers": [_pijler(p, jaar) for p in verslag.pijlers_op_volgorde],
-        "prestatie_indicatoren": [_indicator(pi) for pi in verslag.prestatie_indicatoren],
+        "prestatie_indicatoren": [_indicator(pi, vorig) for pi in verslag.prestatie_indicatoren],
         "prestatie_indicatoren_nvt": _alineas(verslag.prestatie_indicatoren_nvt),
         "spinnenweb": _spinnenweb(verslag),
         "themas": _themas(verslag),
@@ -112,7 +135,7 @@ def build(verslag: Kwaliteitsverslag) -> Context:
     }
 
 
-def _ondertitel(verslag: Kwaliteitsverslag) -> str:
+def _ondertitel(verslag) -> str:
     delen = []
     if verslag.opgesteld_door.strip():
         delen.append(f"Opgesteld door {_t(verslag.opgesteld_door)}")
@@ -125,13 +148,32 @@ def _ondertitel(verslag: Kwaliteitsverslag) -> str:
 def _algemene_informatie(verslag: Kwaliteitsverslag) -> Context:
     info = verslag.algemene_informatie
     c = info.clienten
+    vorig = verslag.vorig.algemene_informatie.clienten if verslag.vorig is not None else Clienten()
     peildatum = fmt.datum(verslag.peildatum)
     fz = c.forensische_zorg or 0
-    rijen = [{"financiering": "Forensische zorg (DJI)", "aantal": fmt.getal(fz), "aandeel": _aandeel(fz, c.totaal)}]
-    rijen += [
-        {"financiering": _t(vorm), "aantal": fmt.getal(n), "aandeel": _aandeel(n, c.totaal)}
-        for vorm, n in c.anders_gefinancierd.items()
+    vorig_fz = vorig.forensische_zorg or 0
+    rijen = [
+        {
+            "financiering": "Forensische zorg (DJI)",
+            "aantal": fmt.getal(fz),
+            "aandeel": _aandeel(fz, c.totaal),
+            "vorig_aantal": fmt.getal(vorig_fz) if verslag.vorig is not None else "",
+            "vorig_aandeel": _aandeel(vorig_fz, vorig.totaal) if verslag.vorig is not None else "",
+        }
     ]
+    # This year's financieringsvormen, then those only last year had (empty this year).
+    vormen = list(c.anders_gefinancierd) + [v for v in vorig.anders_gefinancierd if v not in c.anders_gefinancierd]
+    for vorm in vormen:
+        n, m = c.anders_gefinancierd.get(vorm), vorig.anders_gefinancierd.get(vorm)
+        rijen.append(
+            {
+                "financiering": _t(vorm),
+                "aantal": "" if n is None else fmt.getal(n),
+                "aandeel": "" if n is None else _aandeel(n, c.totaal),
+                "vorig_aantal": "" if m is None else fmt.getal(m),
+                "vorig_aandeel": "" if m is None else _aandeel(m, vorig.totaal),
+            }
+        )
     if c.totaal:
         samenvatting = (
             f"Op {peildatum} kregen {fmt.getal(fz)} van de {fmt.getal(c.totaal)} cliënten forensische "
@@ -140,6 +182,14 @@ def _algemene_informatie(verslag: Kwaliteitsverslag) -> Context:
         )
     else:
         samenvatting = f"Op {peildatum} had de organisatie geen cliënten; het percentage forensische zorg is n.v.t."
+    if verslag.vorig is not None:
+        vorig_peildatum = fmt.datum(verslag.vorig.peildatum)
+        samenvatting += (
+            f" Op {vorig_peildatum} waren dat {fmt.getal(vorig_fz)} van de {fmt.getal(vorig.totaal)} cliënten "
+            f"({fmt.procent(vorig.percentage_fz)})."
+            if vorig.totaal
+            else f" Op {vorig_peildatum} had de organisatie geen cliënten."
+        )
     omzet_totaal = sum(info.omzet.values(), Decimal(0))
     centen = any(b != b.to_integral_value() for b in info.omzet.values())  # then every amount shows cents
     return {
@@ -159,6 +209,9 @@ def _algemene_informatie(verslag: Kwaliteitsverslag) -> Context:
             "totaal": fmt.getal(c.totaal),
             "totaal_aandeel": _aandeel(c.totaal, c.totaal),
             "percentage_fz": fmt.procent(c.percentage_fz),
+            "vorig_totaal": fmt.getal(vorig.totaal) if verslag.vorig is not None else "",
+            "vorig_totaal_aandeel": _aandeel(vorig.totaal, vorig.totaal) if verslag.vorig is not None else "",
+            "vorig_percentage_fz": fmt.procent(vorig.percentage_fz) if verslag.vorig is not None else "",
         },
         "omzet": [
             {"financiering": _t(vorm), "bedrag": fmt.euro(bedrag, centen), "aandeel": _aandeel(bedrag, omzet_totaal)}
@@ -181,7 +234,8 @@ def _pijler(p, jaar: int) -> Context:
         "aandachtspunten": _regels(p.aandachtspunten),
         "doelen": [
             {
-                "titel": _t(d.titel),
+                # A speerpunt of the plan is named by its code too: "1.2 Signaleringsplannen".
+                "titel": " ".join(x for x in (_t(d.speerpunt), _t(d.titel)) if x),
                 "gepland": str(d.gepland) if d.gepland else "",
                 "status": d.status.label if d.status else "",
                 "toelichting": _t(d.toelichting),
@@ -198,15 +252,34 @@ def _ontwikkelpunt(o) -> str:
     return " ".join(x for x in (_t(o.omschrijving), f"({extra})" if extra else "") if x)
 
 
-def _indicator(pi) -> Context:
+def _indicator(pi: PrestatieIndicator, vorig: Kwaliteitsverslag | None) -> Context:
     nummer, naam = one_line(pi.nummer), one_line(pi.naam)
+    vorige = _vorige_kengetallen(pi, vorig)
+    kengetallen = [
+        {"naam": _t(k), "waarde": _waarde(v), "vorig": _waarde(vorige.get(_naam(k)))} for k, v in pi.kengetallen.items()
+    ]
     return {
         "titel": f"Indicator {nummer}: {naam}" if nummer else (naam or "Indicator"),  # never an empty heading
         "toelichting": _alineas(pi.toelichting),
-        "kengetallen": [{"naam": _t(k), "waarde": _waarde(v)} for k, v in pi.kengetallen.items()],
+        "kengetallen": kengetallen,
+        "met_vorig_jaar": any(k["vorig"] for k in kengetallen),
         "tabel": _tabel(pi.tabel),
         "bron": _t(pi.bron),
     }
+
+
+def _naam(tekst: str) -> str:
+    """A name as matched with last year's: case and spacing do not count."""
+    return " ".join(tekst.casefold().split())
+
+
+def _vorige_kengetallen(pi: PrestatieIndicator, vorig: Kwaliteitsverslag | None) -> dict[str, Any]:
+    """Last year's kengetallen of the indicator with the same number (or, without one, the same name)."""
+    if vorig is None:
+        return {}
+    sleutel = (lambda i: _naam(i.nummer)) if pi.nummer.strip() else (lambda i: _naam(i.naam))
+    gelijk = [i for i in vorig.prestatie_indicatoren if sleutel(i) == sleutel(pi)]
+    return {_naam(k): v for i in gelijk[:1] for k, v in i.kengetallen.items()}
 
 
 def _tabel(tabel: Tabel | None) -> Context | None:

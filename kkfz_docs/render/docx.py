@@ -13,7 +13,6 @@ import io
 import os
 import re
 import zipfile
-from importlib import resources
 from pathlib import Path
 
 from docx.shared import Mm
@@ -23,9 +22,8 @@ from jinja2.exceptions import SecurityError
 
 from .. import images
 from ..errors import SjabloonFout
-from ..verslag import Kwaliteitsverslag
-from . import house_style, layout, template_file
-from .context import build, cleaned_data
+from . import house_style, layout, soorten, template_file
+from .context import cleaned_data
 from .links import word_links
 from .ooxml import Ooxml, picture
 from .sandbox import FORMAT_FILTERS as FILTERS
@@ -34,19 +32,21 @@ from .sandbox import Geweigerd, environment
 __all__ = ["FILTERS", "default_template", "environment", "render_bytes", "tpl_text"]
 
 
-def default_template() -> Path:
-    """The path of the bundled Word template."""
-    return Path(str(resources.files("kkfz_docs").joinpath("templates/kwaliteitsverslag.docx")))
+def default_template(soort: str = "kwaliteitsverslag") -> Path:
+    """The path of the bundled Word template of a document type ("kwaliteitsverslag", "meerjarenplan")."""
+    return soorten.met_naam(soort).default_template()
 
 
-def render_bytes(verslag: Kwaliteitsverslag, template: str | os.PathLike | None = None) -> bytes:
-    """The verslag as a Word file, in memory.
+def render_bytes(verslag, template: str | os.PathLike | None = None) -> bytes:
+    """The verslag (or meerjarenplan) as a Word file, in memory.
 
-    template: a .docx with docxtpl tags (see docs/sjabloon.md); the bundled one by default.
+    template: a .docx with docxtpl tags (see docs/sjabloon.md); the type's bundled one by default.
     Raises SjabloonFout, in Dutch and naming the tag, when the template cannot be used.
     """
+    soort = soorten.van(verslag)
+    verslag = soort.voorbereid(verslag)
     if template is None:
-        source = default_template()
+        source = soort.default_template()
         tpl, naam, tekst = DocxTemplate(source), source.name, lambda: tpl_text(source)
     else:
         checked = template_file.read(template)
@@ -58,7 +58,7 @@ def render_bytes(verslag: Kwaliteitsverslag, template: str | os.PathLike | None 
             f"{naam} is geen Word-bestand dat kkfz-docs kan lezen; open het in Word en sla het opnieuw op als "
             "Word-document (.docx)"
         ) from None
-    context = build(verslag)
+    context = soort.context(verslag)
     context["gegevens"] = cleaned_data(verslag)
     house = house_style.read(template) if template is not None else house_style.default()
     context["spinnenweb_grafiek"] = _chart(tpl, verslag, house.table_fill)
@@ -68,9 +68,9 @@ def render_bytes(verslag: Kwaliteitsverslag, template: str | os.PathLike | None 
     except MemoryError:
         raise  # the worker reports the memory limit
     except Exception as e:  # anything a template's code raises while it renders
-        raise SjabloonFout(template_message(naam, tekst(), e)) from None
+        raise SjabloonFout(template_message(naam, tekst(), e, soort.naam)) from None
     word_links(tpl.docx, context["organisatie"]["website"])
-    if verslag.spinnenweb is not None:
+    if getattr(verslag, "spinnenweb", None) is not None:
         from .chart_docx import drop_unprinted
 
         drop_unprinted(tpl.docx)
@@ -119,7 +119,7 @@ def _tag(text: str, pattern: str) -> str:
     return next((t for t in _TAG.findall(text) if re.search(pattern, t)), "")
 
 
-def template_message(naam: str, text: str, e: BaseException) -> str:
+def template_message(naam: str, text: str, e: BaseException, soort: str = "kwaliteitsverslag") -> str:
     """The Dutch message for an error a template raised while it rendered, naming the tag where possible."""
     kan_niet = f"het sjabloon {naam} kan niet worden gebruikt"
     if isinstance(e, Geweigerd):
@@ -131,7 +131,7 @@ def template_message(naam: str, text: str, e: BaseException) -> str:
             "en filters uit docs/sjabloon.md gebruiken"
         )
     if isinstance(e, UndefinedError):
-        return _undefined_message(naam, text, e)
+        return _undefined_message(naam, text, e, soort)
     if isinstance(e, TemplateAssertionError):
         match = re.search(r"No (filter|test) named '([^']+)'", e.message or "")
         if match:
@@ -207,14 +207,16 @@ def _syntax_nl(message: str) -> str:
     return f"({message})"
 
 
-def _undefined_message(naam: str, text: str, e: UndefinedError) -> str:
+def _undefined_message(naam: str, text: str, e: UndefinedError, soort: str = "kwaliteitsverslag") -> str:
     match = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", e.message or "")
     wat = next((g for g in match.groups() if g), "") if match else ""
     tag = _tag(text, rf"\b{re.escape(wat)}\b") if wat else ""
     waar = f" in {tag}" if tag else ""
     return (
-        f"het sjabloon {naam} gebruikt '{wat}'{waar}, maar die variabele bestaat niet. Controleer de "
-        "spelling; docs/sjabloon.md noemt alle variabelen"
+        f"het sjabloon {naam} gebruikt '{wat}'{waar}, maar die variabele bestaat niet in een {soort}. Controleer "
+        "de spelling, en of het sjabloon bij deze soort document hoort (een meerjarenplan heeft een eigen "
+        "sjabloon: kkfz-docs template --meerjarenplan; geef het bij render met --sjabloon-meerjarenplan); "
+        "docs/sjabloon.md noemt alle variabelen"
     )
 
 
@@ -261,10 +263,10 @@ def _fit_tables(document) -> None:
                     tcw.set(qn("w:type"), "dxa")
 
 
-def _chart(tpl: DocxTemplate, verslag: Kwaliteitsverslag, colour: str) -> Ooxml | str:
+def _chart(tpl: DocxTemplate, verslag, colour: str) -> Ooxml | str:
     """The spinnenweb as a native Word chart in the template's accent colour, printed by
     {{ spinnenweb_grafiek }} as its own run."""
-    if verslag.spinnenweb is None:
+    if getattr(verslag, "spinnenweb", None) is None:  # a meerjarenplan has none
         return ""
     from .chart_docx import add_chart
     from .chart_spec import radar_chart
@@ -278,7 +280,7 @@ def _chart(tpl: DocxTemplate, verslag: Kwaliteitsverslag, colour: str) -> Ooxml 
     return Ooxml(lambda: f'</w:t></w:r><w:r>{drawing}</w:r><w:r><w:t xml:space="preserve">')
 
 
-def _logo(tpl: DocxTemplate, verslag: Kwaliteitsverslag) -> Ooxml | str:
+def _logo(tpl: DocxTemplate, verslag) -> Ooxml | str:
     logo = verslag.logo_afbeelding
     if logo is None:
         return ""  # check() reports a missing or unusable logo; the verslag still renders
@@ -309,6 +311,6 @@ def _set_properties(tpl: DocxTemplate, context: dict) -> None:
     props.keywords = ", ".join(meta["trefwoorden"])
     props.language = "nl-NL"
     props.comments = "Gemaakt met kkfz-docs"
-    props.category = "Kwaliteitsverslag"
+    props.category = meta["categorie"]
     props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     props.revision = 1

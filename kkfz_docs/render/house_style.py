@@ -2,9 +2,10 @@
 
 The PDF takes its look from the same template the Word file is made with: the bundled one by
 default (which render/word_template.py builds from render/layout.py), or a template restyled in
-Word. Read are the styles Normal, Title, Subtitle, Heading 1-4, List Bullet, Header and the first row of the
-template's table style. A font family is used when a TrueType file of it is on the system (or it is
-Calibri, whose metric twin Carlito is bundled); otherwise the PDF uses Carlito and says so.
+Word. Read are the styles Normal, Title, Subtitle, Heading 1-4, List Bullet, Header, the first row of
+the template's table style and the border of the table style "Kaart" (a meerjarenplan's speerpunt).
+A font family is used when a TrueType file of it is on the system (or it is Calibri, whose metric
+twin Carlito is bundled); otherwise the PDF uses Carlito and says so.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ class HouseStyle:
     header: TextStyle
     table_fill: str
     table_text: str
+    card_border: str = L.ACCENT
+    """The colour of the border around a speerpunt (the table style "Kaart")."""
     missing_fonts: tuple[str, ...] = ()
     """Font families of the template that were not found; Carlito stands in for them."""
 
@@ -122,6 +125,7 @@ def _read(data: bytes) -> HouseStyle:
         header=text_style("Header", base.header),
         table_fill=fill or base.table_fill,
         table_text=text or base.table_text,
+        card_border=_card_border(document, theme) or base.card_border,
         missing_fonts=tuple(dict.fromkeys(missing)),
     )
 
@@ -235,6 +239,18 @@ def _table_header(document, theme: _Theme) -> tuple[str | None, str | None]:
             else theme.color(color.get(qn("w:val")))
         )
     return fill, text
+
+
+def _card_border(document, theme: _Theme) -> str | None:
+    """The colour of the top border of the table style "Kaart", if the template has it."""
+    from docx.oxml.ns import qn
+
+    style = _style(document, "Kaart")
+    top = style.element.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}/{qn('w:top')}") if style is not None else None
+    if top is None:
+        return None
+    theme_color = top.get(qn("w:themeColor"))
+    return theme.color(f"theme:{theme_color}") if theme_color else theme.color(top.get(qn("w:color")))
 
 
 _METRIC_TWINS = {"calibri": fonts.FAMILY, "carlito": fonts.FAMILY}

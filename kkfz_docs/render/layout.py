@@ -54,11 +54,16 @@ TABLE_HEADER = ACCENT  # white bold text on it: contrast 7.1:1 (WCAG AA asks 4.5
 COLUMNS_CM = {
     "zorgtypen": (4.8, 3.4, 8.4),
     "clienten": (9.0, 3.0, 3.0),
+    "clienten_vorig": (6.0, 2.6, 2.0, 2.6, 2.0),
     "omzet": (9.0, 4.0, 3.0),
     "doelen": (5.0, 2.4, 2.6, 6.6),
     "kengetallen": (9.0, 3.0),
+    "kengetallen_vorig": (9.0, 2.4, 2.4),
+    "overzicht": (1.4, 8.6, 2.4, 4.2),
     "spinnenweb": (6.2, 2.2, 1.6, 6.6),
 }
+CARD_PADDING_PT = 7  # the space inside a speerpunt's border
+CARD_BORDER_PT = 0.75
 CROSS_TABLE_CM = (5.0, 2.9)  # the label column, then each value column
 THEMA_TABLE_CM = (6.0, 1.2, 6.0)  # the thema, each year, the toelichting
 CHART_WIDTH_CM, CHART_HEIGHT_CM = 12.5, 8.6

@@ -1,13 +1,16 @@
-"""The document as data: every chapter, heading, text, list, table and figure of the verslag, in order.
+"""The documents as data: every chapter, heading, text, list, table and figure, in order.
 
-Written once, read by all: scripts/build_template.py turns it into the default Word template
-(docxtpl tags), the PDF renderer and the notebook preview walk it over the context of one verslag
-(render/context.py). A heading, table header or condition changes here and nowhere else.
+Two documents: the kwaliteitsverslag (DOCUMENT) and the meerjarenplan (MEERJARENPLAN). Written
+once, read by all: scripts/build_template.py turns each into its default Word template (docxtpl
+tags), the PDF renderer and the notebook preview walk it over the context of one document
+(render/context.py, render/context_plan.py). A heading, table header or condition changes here and
+nowhere else.
 
 Texts are templates over the context: "Terugblik op {{ verslagjaar }}" (the Word template keeps the
 tag; the other renderers fill it in with `fill`). A condition (`als`) is one or more context paths
 joined by " or ", true when one of them holds something; a path may be compared with a whole
-number ("blok.niveau == 2"). Conditions are written so that Jinja reads them the same way.
+number ("blok.niveau == 2") or negated ("not vorig"). Conditions are written so that Jinja reads
+them the same way.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from . import layout as L
 
 __all__ = [
     "DOCUMENT",
+    "MEERJARENPLAN",
     "Bullets",
+    "Card",
     "Chapter",
     "CrossTable",
     "Figure",
@@ -31,6 +36,7 @@ __all__ = [
     "Heading",
     "If",
     "Image",
+    "Kenmerk",
     "Node",
     "Paragraph",
     "Paragraphs",
@@ -113,6 +119,24 @@ class CrossTable:
 
 
 @define(frozen=True)
+class Kenmerk:
+    """A paragraph that starts with a bold label: "Deadline: Q4 2024", or the label alone ("Acties")."""
+
+    label: str
+    tekst: str = ""
+
+
+@define(frozen=True)
+class Card:
+    """A bordered block (a speerpunt) holding its body; kept on one page where it fits.
+
+    walk() yields the card itself; each renderer lays out its body (walk(card.body, scope)) inside it.
+    """
+
+    body: tuple[Node, ...]
+
+
+@define(frozen=True)
 class Figure:
     """The drawing at a context path (the spinnenweb), with the path of its description in words."""
 
@@ -150,7 +174,20 @@ class ForEach:
 
 
 Node = (
-    Chapter | Heading | Paragraph | Paragraphs | Bullets | Table | CrossTable | Figure | Image | If | ForEach | Together
+    Chapter
+    | Heading
+    | Paragraph
+    | Paragraphs
+    | Bullets
+    | Kenmerk
+    | Table
+    | CrossTable
+    | Figure
+    | Image
+    | Card
+    | If
+    | ForEach
+    | Together
 )
 
 
@@ -210,15 +247,50 @@ DOCUMENT: tuple[Node, ...] = (
             ),
             Heading("Cliënten op {{ algemene_informatie.clienten.peildatum }}"),
             Paragraph("{{ algemene_informatie.clienten.samenvatting }}"),
-            Table(
-                ("Financiering", "Cliënten", "Aandeel"),
-                "algemene_informatie.clienten.rijen",
-                ("{{ rij.financiering }}", "{{ rij.aantal }}", "{{ rij.aandeel }}"),
-                L.COLUMNS_CM["clienten"],
-                totaal=(
-                    "Totaal",
-                    "{{ algemene_informatie.clienten.totaal }}",
-                    "{{ algemene_informatie.clienten.totaal_aandeel }}",
+            If(
+                "not vorig",
+                (
+                    Table(
+                        ("Financiering", "Cliënten", "Aandeel"),
+                        "algemene_informatie.clienten.rijen",
+                        ("{{ rij.financiering }}", "{{ rij.aantal }}", "{{ rij.aandeel }}"),
+                        L.COLUMNS_CM["clienten"],
+                        totaal=(
+                            "Totaal",
+                            "{{ algemene_informatie.clienten.totaal }}",
+                            "{{ algemene_informatie.clienten.totaal_aandeel }}",
+                        ),
+                    ),
+                ),
+            ),
+            If(
+                "vorig",
+                (
+                    Table(
+                        (
+                            "Financiering",
+                            "Cliënten {{ verslagjaar }}",
+                            "Aandeel",
+                            "Cliënten {{ vorig.verslagjaar }}",
+                            "Aandeel",
+                        ),
+                        "algemene_informatie.clienten.rijen",
+                        (
+                            "{{ rij.financiering }}",
+                            "{{ rij.aantal }}",
+                            "{{ rij.aandeel }}",
+                            "{{ rij.vorig_aantal }}",
+                            "{{ rij.vorig_aandeel }}",
+                        ),
+                        L.COLUMNS_CM["clienten_vorig"],
+                        totaal=(
+                            "Totaal",
+                            "{{ algemene_informatie.clienten.totaal }}",
+                            "{{ algemene_informatie.clienten.totaal_aandeel }}",
+                            "{{ algemene_informatie.clienten.vorig_totaal }}",
+                            "{{ algemene_informatie.clienten.vorig_totaal_aandeel }}",
+                        ),
+                    ),
                 ),
             ),
             If(
@@ -286,11 +358,27 @@ DOCUMENT: tuple[Node, ...] = (
                     If(
                         "indicator.kengetallen",
                         (
-                            Table(
-                                ("Kengetal", "Waarde"),
-                                "indicator.kengetallen",
-                                ("{{ rij.naam }}", "{{ rij.waarde }}"),
-                                L.COLUMNS_CM["kengetallen"],
+                            If(
+                                "not indicator.met_vorig_jaar",
+                                (
+                                    Table(
+                                        ("Kengetal", "Waarde"),
+                                        "indicator.kengetallen",
+                                        ("{{ rij.naam }}", "{{ rij.waarde }}"),
+                                        L.COLUMNS_CM["kengetallen"],
+                                    ),
+                                ),
+                            ),
+                            If(
+                                "indicator.met_vorig_jaar",
+                                (
+                                    Table(
+                                        ("Kengetal", "{{ verslagjaar }}", "{{ vorig.verslagjaar }}"),
+                                        "indicator.kengetallen",
+                                        ("{{ rij.naam }}", "{{ rij.waarde }}", "{{ rij.vorig }}"),
+                                        L.COLUMNS_CM["kengetallen_vorig"],
+                                    ),
+                                ),
                             ),
                         ),
                     ),
@@ -341,6 +429,61 @@ DOCUMENT: tuple[Node, ...] = (
 """The kwaliteitsverslag, in the handreiking's order."""
 
 
+SPEERPUNT: tuple[Node, ...] = (
+    Heading("{{ sp.kop }}", 3),
+    If("sp.deadline", (Kenmerk("Deadline:", "{{ sp.deadline }}"),)),
+    If("sp.verantwoordelijken", (Kenmerk("Verantwoordelijken:", "{{ sp.verantwoordelijken }}"),)),
+    Paragraphs("sp.toelichting"),
+    If("sp.risicos", (Kenmerk("Risico's"), Bullets("sp.risicos"))),
+    If("sp.acties", (Kenmerk("Acties"), Bullets("sp.acties"))),
+    If("sp.themas", (Kenmerk("Thema's:", "{{ sp.themas }}"),)),
+)
+"""One speerpunt of the meerjarenplan, as a card: code and titel, deadline, verantwoordelijken in order,
+toelichting, risico's, acties, thema's."""
+
+MEERJARENPLAN: tuple[Node, ...] = (
+    If("logo", (Image("logo"),)),
+    Paragraph("{{ titel }}", "title"),
+    Paragraph("{{ organisatie.regel }}", "subtitle"),
+    If("ondertitel", (Paragraph("{{ ondertitel }}"),)),
+    Chapter("Inleiding", (Paragraphs("inleiding"), eigen_paragrafen("paragrafen")), als="inleiding or paragrafen"),
+    Chapter(
+        "Speerpunten in het kort",
+        (
+            Table(
+                ("Code", "Speerpunt", "Deadline", "Eerst verantwoordelijk"),
+                "overzicht",
+                ("{{ rij.code }}", "{{ rij.titel }}", "{{ rij.deadline }}", "{{ rij.verantwoordelijke }}"),
+                L.COLUMNS_CM["overzicht"],
+            ),
+        ),
+        als="overzicht",
+    ),
+    ForEach(
+        "pijler",
+        "pijlers",
+        (
+            Chapter(
+                "{{ pijler.titel }}",
+                (
+                    Paragraphs("pijler.inleiding"),
+                    eigen_paragrafen("pijler.paragrafen"),
+                    If(
+                        "pijler.speerpunten",
+                        (
+                            Heading("Speerpunten {{ pijler.naam }}"),
+                            ForEach("sp", "pijler.speerpunten", (Card(SPEERPUNT),)),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    ),
+)
+"""The meerjarenplan: the voorwoord and own paragrafen, an overview, then per pijler 1-5 its intro,
+own paragrafen on current practice and its speerpunten as cards."""
+
+
 # --- reading the outline over a context --------------------------------------------------------------
 
 
@@ -366,11 +509,13 @@ def lookup(scope: Scope, pad: str) -> Any:
 
 def holds(scope: Scope, als: str) -> bool:
     """Whether a condition holds: one of its paths has something (a text, a list with items, ...),
-    or equals the number it is compared with."""
+    or equals the number it is compared with, or (after "not ") has nothing."""
     for part in als.split(" or "):
-        pad, _, number = part.partition("==")
+        part = part.strip()
+        negated = part.startswith("not ")
+        pad, _, number = part.removeprefix("not ").partition("==")
         value = lookup(scope, pad.strip())
-        if (value == int(number)) if number else bool(value):
+        if ((value == int(number)) if number else bool(value)) != negated:
             return True
     return False
 
@@ -426,7 +571,7 @@ def walk(nodes: Sequence[Node], scope: Scope) -> Iterator[tuple[Node, Scope]]:
     """The nodes that show for this context, in order, each with its scope; If and ForEach resolved.
 
     A Chapter is yielded itself (its title), then its body's nodes; a Together is yielded itself,
-    then its body's nodes, then END_TOGETHER.
+    then its body's nodes, then END_TOGETHER; a Card is yielded itself, and the renderer walks its body.
     """
     for node in nodes:
         if isinstance(node, If):
@@ -443,5 +588,5 @@ def walk(nodes: Sequence[Node], scope: Scope) -> Iterator[tuple[Node, Scope]]:
             yield node, scope  # a renderer that keeps things together starts here...
             yield from walk(node.body, scope)
             yield END_TOGETHER, scope  # ...and ends here
-        else:
+        else:  # a Card too: its body is laid out inside it
             yield node, scope

@@ -1,4 +1,5 @@
-"""One verslag, one consistent pair: its Word file and its PDF are written together or not at all.
+"""One verslag (or meerjarenplan), one consistent pair: its Word file and its PDF are written together or
+not at all.
 
 Both files are made in memory first. Only when every asked format is made are they written, under
 one lock (atomic.write_together), so a PDF refused for its length or a template error leaves the
@@ -16,13 +17,16 @@ from attrs import define, evolve
 
 from ..atomic import unchanged_note, write_together
 from ..errors import PaginaLimietOverschreden, SjabloonFout
+from ..meerjarenplan import Meerjarenplan
 from ..verslag import Kwaliteitsverslag
+from . import soorten
 from .info import RenderInfo
 from .worker import Limits, describe, run_once
 
 __all__ = ["FORMATS", "Rendered", "advice", "make", "make_docx", "render", "target", "write"]
 
 FORMATS = ("docx", "pdf")
+Document = Kwaliteitsverslag | Meerjarenplan
 
 
 @define(frozen=True)
@@ -41,7 +45,7 @@ def target(stem: str | os.PathLike, fmt: str) -> Path:
     return stem.with_name(f"{stem.name}.{fmt}")
 
 
-def make(verslag: Kwaliteitsverslag, fmt: str, template: str | os.PathLike | None, max_pages: int | None):
+def make(verslag: Document, fmt: str, template: str | os.PathLike | None, max_pages: int | None):
     """One format in memory, in this process: (bytes, RenderInfo or None).
 
     Raises PaginaLimietOverschreden (pdf) or SjabloonFout (docx).
@@ -60,14 +64,14 @@ def make(verslag: Kwaliteitsverslag, fmt: str, template: str | os.PathLike | Non
     raise ValueError(f"unknown format {fmt!r}; use one of {FORMATS}")
 
 
-def _docx_in_worker(arg: tuple[Kwaliteitsverslag, str]) -> bytes:
+def _docx_in_worker(arg: tuple[Document, str]) -> bytes:
     from .docx import render_bytes
 
     verslag, template = arg
     return render_bytes(verslag, template)
 
 
-def make_docx(verslag: Kwaliteitsverslag, template: str | os.PathLike | None, limits: Limits) -> bytes:
+def make_docx(verslag: Document, template: str | os.PathLike | None, limits: Limits) -> bytes:
     """The Word file in memory; a custom template renders in a worker process under limits."""
     if template is None:  # our own template: trusted, linear in the size of the input
         return make(verslag, "docx", None, None)[0]
@@ -96,12 +100,12 @@ def advice(outcome) -> str:
 
 
 def render(
-    verslag: Kwaliteitsverslag,
+    verslag: Document,
     stem: str | os.PathLike,
     formats: Sequence[str] = FORMATS,
     *,
     template: str | os.PathLike | None = None,
-    max_pages: int | None = 6,
+    max_pages: soorten.PaginaLimiet = soorten.STANDAARD,
     limits: Limits | None = None,
 ) -> Rendered:
     """Write stem.docx and/or stem.pdf, all or none. See render/__init__.py for the public wrapper."""
@@ -112,14 +116,17 @@ def render(
 
 
 def write(
-    verslag: Kwaliteitsverslag,
+    verslag: Document,
     targets: dict[str, Path],
     *,
     template: str | os.PathLike | None,
-    max_pages: int | None,
+    max_pages: soorten.PaginaLimiet,
     limits: Limits,
 ) -> Rendered:
-    """Make every format in targets ({'docx': path, ...}), then write them together."""
+    """Make every format in targets ({'docx': path, ...}), then write them together.
+
+    max_pages "standaard": the document type's own limit (six pages for a verslag, none for a plan)."""
+    max_pages = soorten.max_pages(verslag, max_pages)
     note = f" {unchanged_note(list(targets.values()))}" if len(targets) > 1 else ""
     data: dict[Path, bytes] = {}
     info = None

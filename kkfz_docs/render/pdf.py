@@ -1,14 +1,16 @@
-"""render_pdf(): the PDF, laid out with ReportLab, that enforces the six-page guideline.
+"""render_pdf(): the PDF, laid out with ReportLab, that enforces a verslag's six-page guideline.
 
-The story is built from the same context as the Word file (render/context.py), with the same
-section order, headings, tables and texts, in Carlito, the metric twin of the template's Calibri.
-User text is escaped before it reaches ReportLab's paragraph markup, each character in a font
-that has it (render/script_runs.py). The whole document is laid
-out in memory first; only a PDF within the page limit is written (atomically).
+The story walks the document's outline (render/outline.py) over the same context as the Word file,
+with the same section order, headings, tables and texts, in Carlito, the metric twin of the
+template's Calibri; a meerjarenplan's speerpunten become bordered cards. User text is escaped
+before it reaches ReportLab's paragraph markup, each character in a font that has it
+(render/script_runs.py). The whole document is laid out in memory first; only a PDF within the
+page limit is written (atomically).
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -39,10 +41,9 @@ from ..atomic import write_atomic
 from ..errors import PaginaLimietOverschreden
 from ..findings import Bevinding, waarschuwing
 from ..text import iter_texts, strip_control_characters
-from ..verslag import Kwaliteitsverslag
-from . import fonts, house_style, outline
+from . import fonts, house_style, outline, soorten
 from . import layout as L
-from .context import Context, build
+from .context import Context
 from .house_style import HouseStyle, TextStyle
 from .info import RenderInfo, SectieInfo
 from .links import split_links
@@ -57,6 +58,7 @@ from .pdf_tags import (
     artifact,
 )
 from .script_runs import Paragraph, markup
+from .soorten import STANDAARD, PaginaLimiet
 
 __all__ = [
     "BODY_PT",
@@ -78,6 +80,7 @@ BODY_PT = L.BODY_PT
 LEADING = BODY_PT * 1.22 * L.LINE_SPACING  # Calibri's (and Carlito's) line height is 1.22 em
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = L.MARGIN_X_CM * cm, L.MARGIN_TOP_CM * cm, L.MARGIN_BOTTOM_CM * cm
 WIDTH = A4[0] - 2 * MARGIN_X
+FRAME_HEIGHT = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
 CHART_WIDTH = L.CHART_WIDTH_CM * cm
 CHART_HEIGHT = L.CHART_HEIGHT_CM * cm
 
@@ -134,16 +137,31 @@ def _words(text: str) -> int:
 
 
 class _Heading(TaggedParagraph):
-    """A heading that opens a chapter (level 0) or a part of one (level 1) in the PDF outline.
+    """A heading that opens a chapter (level 0) or a part of one (level 1, 2, ...) in the PDF outline.
 
-    Its first part binds the bookmark to where it is drawn; _Document adds the outline entry."""
+    Its first part binds the bookmark to where it is drawn and adds the outline entry there (in
+    drawing order, which is reading order; a heading inside a card is drawn by the card's table)."""
 
     outline_key: str | None = None  # None on the second part of a split heading
 
     def draw(self) -> None:
         if self.outline_key:
             self.canv.bookmarkHorizontal(self.outline_key, 0, self.height)
+            self.canv.addOutlineEntry(self.outline_text, self.outline_key, level=self.outline_level)
         super().draw()
+
+
+class _Card(Table):
+    """A speerpunt's bordered block: moved whole to the next page when it does not fit in what is
+    left of this one but fits on a page; split over pages only when it is longer than a page.
+
+    (Not a KeepTogether: ReportLab does not keep a heading with a KeepTogether that follows it.)"""
+
+    def split(self, availWidth, availHeight):
+        _width, height = self.wrap(availWidth, availHeight)
+        if availHeight < height <= FRAME_HEIGHT:
+            return []
+        return super().split(availWidth, availHeight)
 
 
 class _SectionStart(Flowable):
@@ -167,15 +185,17 @@ class _Story:
     def __init__(self, house: HouseStyle, chart: Callable[[], Flowable]):
         self.s = _styles(house)
         self.rule = _color(house.table_fill)  # the table header's fill, and the tables' rules
+        self.card_border = _color(house.card_border)
         self.chart = chart
         self.flow: list[Flowable] = []
         self.sections: list[list] = []  # [title, words]
         self.tags = StructureTree()
+        self.parent = self.tags.root  # where the next structure element goes: the document, or a card
         self._headings = 0
 
     def _heading(self, text: str, style: str, level: int) -> None:
         self._headings += 1
-        heading = _Heading(markup(text, self.s[style].fontName), self.s[style], tag=self.tags.root.add(style.upper()))
+        heading = _Heading(markup(text, self.s[style].fontName), self.s[style], tag=self.parent.add(style.upper()))
         heading.outline_text, heading.outline_level, heading.outline_key = text, level, f"k{self._headings}"
         self.flow.append(heading)
 
@@ -197,7 +217,7 @@ class _Story:
     def para(self, text: str, style: str = "body", url: str = "", url_description: str = "") -> None:
         """A paragraph; url: the text ends in this URL (as typed), which becomes a link."""
         self._count(text)
-        tag = self.tags.root.add("Title" if style == "title" else "P")
+        tag = self.parent.add("Title" if style == "title" else "P")
         if url:
             target = url if "://" in url or url.startswith("mailto:") else f"https://{url}"
             self.flow.append(
@@ -213,12 +233,49 @@ class _Story:
         else:
             self.flow.append(TaggedParagraph(markup(text, self.s[style].fontName), self.s[style], tag=tag))
 
+    def kenmerk(self, label: str, text: str) -> None:
+        """A paragraph that starts with a bold label."""
+        self._count(f"{label} {text}")
+        body = self.s["body"]
+        tekst = f"<b>{markup(label, self.s['cell_bold'].fontName)}</b>" + (
+            f" {markup(text, body.fontName)}" if text else ""
+        )
+        self.flow.append(TaggedParagraph(tekst, body, tag=self.parent.add("P")))
+
+    @contextlib.contextmanager
+    def card(self) -> Iterator[None]:
+        """Everything laid out inside goes into one bordered block, a Div in the structure tree, kept
+        on one page where it fits (a card longer than a page breaks over pages, its border with it)."""
+        outer_flow, outer_parent = self.flow, self.parent
+        self.flow, self.parent = [], outer_parent.add("Div")
+        try:
+            yield
+        finally:
+            content, self.flow, self.parent = self.flow, outer_flow, outer_parent
+        if content and isinstance(content[-1], Spacer):
+            content.pop()  # the space after a last table stays outside the border
+        table = _Card([[content]], colWidths=[WIDTH], splitInRow=1, hAlign="LEFT", renderCB=TableArtifacts())
+        padding = L.CARD_PADDING_PT
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), L.CARD_BORDER_PT, self.card_border),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    *((side, (0, 0), (-1, -1), padding) for side in ("LEFTPADDING", "RIGHTPADDING")),
+                    ("TOPPADDING", (0, 0), (-1, -1), padding - 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), padding - L.SPACE_AFTER_PT),
+                ]
+            )
+        )
+        self.flow.append(table)
+        self.flow.append(Spacer(0, 8))
+
     def paras(self, texts: Sequence[str]) -> None:
         for text in texts:
             self.para(text)
 
     def bullets(self, items: Sequence[str]) -> None:
-        lijst = self.tags.root.add("L", ListNumbering="Disc")
+        lijst = self.parent.add("L", ListNumbering="Disc")
         for item in items:
             self._count(item)
             li = lijst.add("LI")
@@ -235,7 +292,7 @@ class _Story:
 
     def figure(self, content: Flowable, alt: str) -> None:
         """A chart or picture, described for whoever cannot see it."""
-        self.flow.append(Figure(content, self.tags.root.add("Figure", alt=alt, Placement="Block")))
+        self.flow.append(Figure(content, self.parent.add("Figure", alt=alt, Placement="Block")))
 
     def table(
         self,
@@ -245,7 +302,7 @@ class _Story:
         footer: Sequence[str] | None = None,
     ) -> None:
         widths = _fit([w * cm for w in widths_cm])
-        tabel = self.tags.root.add("Table")
+        tabel = self.parent.add("Table")
 
         def cell(text: str, style: str, role: str, row: Element, **scope) -> TaggedParagraph:
             return TaggedParagraph(markup(text, self.s[style].fontName), self.s[style], tag=row.add(role, **scope))
@@ -289,13 +346,20 @@ def story(
     chart: Callable[[], Flowable],
     logo: bytes | None = None,
     house: HouseStyle | None = None,
+    document: Sequence[outline.Node] = outline.DOCUMENT,
 ) -> _Story:
-    """Lay the context out as the outline (render/outline.py) says, as the Word template does."""
+    """Lay the context out as the outline says (the verslag's unless another is given), as the Word
+    template does."""
     s = _Story(house or house_style.default(), chart)
     s.sections.append(["Titel", 0])
     s.flow.append(_SectionStart(0))
+    _lay_out(s, document, outline.Scope(ctx), ctx, logo)
+    return s
+
+
+def _lay_out(s: _Story, nodes: Sequence[outline.Node], outer: outline.Scope, ctx: Context, logo: bytes | None) -> None:
     together: list[int] = []  # where the flowables to keep on one page start
-    for node, scope in outline.walk(outline.DOCUMENT, outline.Scope(ctx)):
+    for node, scope in outline.walk(nodes, outer):
         if node is outline.END_TOGETHER:
             start = together.pop()
             s.flow[start:] = [KeepTogether(s.flow[start:])]
@@ -320,6 +384,8 @@ def story(
                 url=url,
                 url_description=f"Website van {ctx['organisatie']['naam']}" if website else f"Link naar {url}",
             )
+        elif isinstance(node, outline.Kenmerk):
+            s.kenmerk(outline.fill(scope, node.label), outline.fill(scope, node.tekst))
         elif isinstance(node, outline.Paragraphs):
             s.paras(outline.items(scope, node.pad))
         elif isinstance(node, outline.Bullets):
@@ -327,6 +393,9 @@ def story(
         elif isinstance(node, outline.Table | outline.CrossTable):
             t = outline.fill_table(node, scope)
             s.table(t.koppen, t.rijen, t.breedtes_cm, t.totaal)
+        elif isinstance(node, outline.Card):
+            with s.card():
+                _lay_out(s, node.body, scope, ctx, logo)
         elif isinstance(node, outline.Figure):
             s.figure(s.chart(), outline.lookup(scope, node.beschrijving))
             s.flow.append(Spacer(0, 6))
@@ -338,7 +407,6 @@ def story(
                 s.figure(image, f"Logo van {ctx['organisatie']['naam']}")
         else:
             raise TypeError(f"onbekend onderdeel van de opzet: {node!r}")
-    return s
 
 
 class _Document(BaseDocTemplate):
@@ -358,7 +426,7 @@ class _Document(BaseDocTemplate):
             MARGIN_X,
             MARGIN_BOTTOM,
             WIDTH,
-            A4[1] - MARGIN_TOP - MARGIN_BOTTOM,
+            FRAME_HEIGHT,
             id="tekst",
             leftPadding=0,
             rightPadding=0,
@@ -372,8 +440,6 @@ class _Document(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _SectionStart):
             self.section_pages[flowable.index] = self.page
-        elif isinstance(flowable, _Heading) and flowable.outline_key:  # its bookmark is bound where it was drawn
-            self.canv.addOutlineEntry(flowable.outline_text, flowable.outline_key, level=flowable.outline_level)
 
     def handle_documentEnd(self) -> None:
         frame = self.frame
@@ -425,15 +491,17 @@ def _canvas_class(header: str, tags: StructureTree, metadata: dict, style: Parag
     return NumberedCanvas
 
 
-def _chart(verslag: Kwaliteitsverslag, draw: bool, house: HouseStyle) -> Callable[[], Flowable]:
+def _chart(document, draw: bool, house: HouseStyle) -> Callable[[], Flowable]:
+    """The spinnenweb of a (prepared) verslag, drawn when the outline asks for it."""
+
     def make() -> Flowable:
         if not draw:
             return Spacer(CHART_WIDTH, CHART_HEIGHT)  # same size, nothing drawn: for counting pages
         from .chart_pdf import drawing
         from .chart_spec import radar_chart
 
-        assert verslag.spinnenweb is not None  # the outline draws the chart only with a spinnenweb
-        spec = radar_chart(verslag.spinnenweb, verslag.verslagjaar, house.table_fill)  # the house style's accent
+        assert document.spinnenweb is not None  # the outline draws the chart only with a spinnenweb
+        spec = radar_chart(document.spinnenweb, document.verslagjaar, house.table_fill)  # the house style's accent
         chart = drawing(spec, CHART_WIDTH, CHART_HEIGHT)
         chart.hAlign = "LEFT"
         return chart
@@ -442,20 +510,22 @@ def _chart(verslag: Kwaliteitsverslag, draw: bool, house: HouseStyle) -> Callabl
 
 
 def layout(
-    verslag: Kwaliteitsverslag,
+    document,
     max_pages: int | None = 6,
     *,
     draw_chart: bool = True,
     template: str | os.PathLike | None = None,
 ) -> tuple[bytes, RenderInfo]:
-    """Lay the whole verslag out in memory: the PDF bytes and what they hold.
+    """Lay the whole document (a verslag or a meerjarenplan) out in memory: the PDF bytes and what they hold.
 
     template: a Word template whose house style (fonts, sizes, colours, spacing) the PDF takes.
     """
-    ctx = build(verslag)
+    soort = soorten.van(document)
+    document = soort.voorbereid(document)
+    ctx = soort.context(document)
     house = house_style.read(template) if template is not None else house_style.default()
-    logo = verslag.logo_afbeelding
-    s = story(ctx, _chart(verslag, draw_chart, house), logo.data if logo is not None else None, house)
+    logo = document.logo_afbeelding
+    s = story(ctx, _chart(document, draw_chart, house), logo.data if logo is not None else None, house, soort.outline)
     meta = ctx["metadata"]
     info = {
         "titel": meta["titel"],
@@ -493,29 +563,32 @@ def layout(
 
 
 def render_pdf(
-    verslag: Kwaliteitsverslag,
+    document,
     path: str | os.PathLike,
-    max_pages: int | None = 6,
+    max_pages: PaginaLimiet = STANDAARD,
     template: str | os.PathLike | None = None,
 ) -> RenderInfo:
-    """Write the verslag as a PDF at path (atomically) and say what it holds.
+    """Write the verslag or meerjarenplan as a PDF at path (atomically) and say what it holds.
 
     Raises PaginaLimietOverschreden, and writes nothing, when the PDF has more than max_pages
-    pages; max_pages=None switches the limit off. template: a Word template whose house style
-    the PDF takes (info.meldingen says when one of its fonts was not found).
+    pages; max_pages=None switches the limit off, "standaard" is six for a verslag, none for a plan.
+    template: a Word template whose house style the PDF takes (info.meldingen says when one of its
+    fonts was not found).
     """
-    pdf, info = layout(verslag, max_pages, template=template)
+    max_pages = soorten.max_pages(document, max_pages)
+    pdf, info = layout(document, max_pages, template=template)
     if max_pages is not None and info.pages > max_pages:
         raise PaginaLimietOverschreden(info)
     write_atomic(path, lambda tmp: tmp.write_bytes(pdf))
     return evolve(info, pad=Path(path))
 
 
-def bevindingen(verslag: Kwaliteitsverslag, max_pages: int | None) -> list[Bevinding]:
+def bevindingen(verslag, max_pages: PaginaLimiet = STANDAARD) -> list[Bevinding]:
     """The findings that need the PDF: characters its fonts cannot show, and (regel 10) the page count.
 
-    The page count lays the verslag out as render_pdf would, without drawing the chart.
+    The page count lays the document out as render_pdf would, without drawing the chart.
     """
+    max_pages = soorten.max_pages(verslag, max_pages)
     uit = [
         waarschuwing(
             pad,
@@ -532,7 +605,7 @@ def bevindingen(verslag: Kwaliteitsverslag, max_pages: int | None) -> list[Bevin
     return uit
 
 
-def unprintable_texts(verslag: Kwaliteitsverslag) -> Iterator[tuple[str, str]]:
+def unprintable_texts(verslag) -> Iterator[tuple[str, str]]:
     """(field path, characters) for each text the PDF cannot show properly."""
     for pad, text in iter_texts(verslag):
         tekens = fonts.unprintable(strip_control_characters(text))

@@ -1,9 +1,10 @@
-"""The default Word template, generated from the outline with python-docx.
+"""The default Word templates, generated from the outlines with python-docx.
 
-The template is a normal Word document: built-in styles (Title, Heading 1-2, List Bullet, a table
-style), so staff can restyle it in Word. Its docxtpl tags come from render/outline.py, the single
-source of what the verslag prints; docs/sjabloon.md lists every variable. Rebuild the bundled
-template with `python scripts/build_template.py` after changing the outline or the layout.
+A template is a normal Word document: built-in styles (Title, Heading 1-4, List Bullet, Strong), a
+table style, and "Kaart" (the border of a meerjarenplan's speerpunt), so staff can restyle it in
+Word. Its docxtpl tags come from render/outline.py, the single source of what each document type
+prints; docs/sjabloon.md lists every variable. Rebuild the bundled templates with
+`python scripts/build_template.py` after changing an outline or the layout.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 import zipfile
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as WordDocument
@@ -28,8 +30,8 @@ from docx.shared import Cm, Pt, RGBColor
 from . import layout as L
 from .links import HYPERLINK_STYLE
 from .outline import (
-    DOCUMENT,
     Bullets,
+    Card,
     Chapter,
     CrossTable,
     Figure,
@@ -37,17 +39,19 @@ from .outline import (
     Heading,
     If,
     Image,
+    Kenmerk,
     Node,
     Paragraph,
     Paragraphs,
     Table,
     Together,
 )
+from .soorten import met_naam
 
 __all__ = ["TEMPLATE", "build"]
 
 TEMPLATE = Path(str(resources.files("kkfz_docs").joinpath("templates/kwaliteitsverslag.docx")))
-"""The bundled template."""
+"""The bundled template of the kwaliteitsverslag."""
 
 FONT = "Calibri"
 """The theme's body and heading font (Carlito in the PDF is its metric twin)."""
@@ -57,6 +61,8 @@ TABLE_STYLE = "KKFZ-tabel"
 CELL_STYLE = "Tabeltekst"
 TOTAL_STYLE = "Tabeltotaal"
 AFTER_TABLE_STYLE = "Na tabel"
+CARD_STYLE = "Kaart"
+LABEL_STYLE = "Strong"
 
 
 def _styles(doc: WordDocument) -> None:
@@ -131,6 +137,7 @@ def _styles(doc: WordDocument) -> None:
     after_table.base_style = normal
     after_table.paragraph_format.space_after = Pt(2)
     _table_style(doc)
+    _card_style(doc)
 
 
 def _theme_fonts(doc: WordDocument) -> None:
@@ -194,6 +201,21 @@ def _table_style(doc: WordDocument) -> None:
         element.append(parse_xml(f'<w:tblStylePr xmlns:w="{_W}" w:type="{kind}">{inner}</w:tblStylePr>'))
 
 
+def _card_style(doc: WordDocument) -> None:
+    """The table style of a speerpunt's card: a thin border in the accent colour, room inside."""
+    style = doc.styles.add_style(CARD_STYLE, WD_STYLE_TYPE.TABLE)
+    size = int(L.CARD_BORDER_PT * 8)  # eighths of a point
+    border = lambda side: f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="{L.ACCENT}"/>'  # noqa: E731
+    pad = lambda side, share: f'<w:{side} w:w="{int(L.CARD_PADDING_PT * 20 * share)}" w:type="dxa"/>'  # noqa: E731
+    style.element.append(
+        parse_xml(
+            f'<w:tblPr xmlns:w="{_W}"><w:tblBorders>{border("top")}{border("left")}{border("bottom")}'
+            f"{border('right')}</w:tblBorders><w:tblCellMar>{pad('top', 0.5)}{pad('left', 1)}"
+            f"{pad('bottom', 0.5)}{pad('right', 1)}</w:tblCellMar></w:tblPr>"
+        )
+    )
+
+
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -243,21 +265,46 @@ def _field(paragraph, instruction: str) -> None:
 
 
 class Body:
-    """Small helpers that write template paragraphs and tables; `caption` is the heading a table sits under."""
+    """Small helpers that write template paragraphs and tables, in the document or in a card's cell;
+    `caption` is the heading a table sits under."""
 
-    def __init__(self, doc: WordDocument):
+    def __init__(self, doc: WordDocument, container: Any = None):
         self.doc = doc
+        self.container = container if container is not None else doc
         self.caption = ""
         self.together = False  # inside a Together: every paragraph and table row keeps with the next
 
     def p(self, text: str, style: str | None = None) -> None:
-        paragraph = self.doc.add_paragraph(text, style=style)
+        paragraph = self.container.add_paragraph(text, style=style)
         if self.together:
             paragraph.paragraph_format.keep_with_next = True
 
+    def kenmerk(self, label: str, text: str) -> None:
+        """A paragraph that starts with a label in Word's "Strong" style."""
+        paragraph = self.container.add_paragraph()
+        paragraph.add_run(label, style=LABEL_STYLE)
+        if text:
+            paragraph.add_run(f" {text}")
+
+    def card(self) -> Body:
+        """A one-cell table in the "Kaart" style whose row does not break across pages (Word keeps the
+        card on one page where it fits); returns the Body that writes inside it."""
+        table = self.container.add_table(rows=1, cols=1)
+        table.style = self.doc.styles[CARD_STYLE]
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        table.autofit = False
+        width = L.PAGE_CM[0] - 2 * L.MARGIN_X_CM
+        table.cell(0, 0).width = Cm(width)
+        table._tbl.tblGrid.findall(qn("w:gridCol"))[0].set(qn("w:w"), str(Cm(width).twips))
+        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        cell = table.cell(0, 0)
+        cell._tc.remove(cell.paragraphs[0]._p)  # a new cell holds an empty paragraph; the body follows
+        self.container.add_paragraph("", style=AFTER_TABLE_STYLE)
+        return Body(self.doc, cell)
+
     def tag(self, tag: str) -> None:
         """A paragraph-level docxtpl tag ({%p ... %}); the paragraph disappears on render."""
-        self.doc.add_paragraph(f"{{%p {tag} %}}")
+        self.container.add_paragraph(f"{{%p {tag} %}}")
 
     def paragraphs(self, expr: str, style: str | None = None) -> None:
         self.tag(f"for alinea in {expr}")
@@ -271,7 +318,7 @@ class Body:
 
     def _table(self, rows: list[list[str]], widths_cm: list[float], total: bool) -> None:
         """A table of template rows: the header, the loop's rows, maybe a total; styled only by styles."""
-        table = self.doc.add_table(rows=len(rows), cols=len(rows[0]))
+        table = self.container.add_table(rows=len(rows), cols=len(rows[0]))
         table.style = self.doc.styles[TABLE_STYLE]
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
@@ -299,7 +346,7 @@ class Body:
         caption = OxmlElement("w:tblCaption")  # the table's alt text: what it shows
         caption.set(qn("w:val"), self.caption)
         tbl_pr.append(caption)
-        self.doc.add_paragraph("", style=AFTER_TABLE_STYLE)
+        self.container.add_paragraph("", style=AFTER_TABLE_STYLE)
 
     def table(
         self, headers: list[str], loop: str, cells: list[str], widths: list[float], footer: list[str] | None = None
@@ -361,6 +408,10 @@ def _write(body: Body, nodes: tuple[Node, ...]) -> None:
             body.caption = node.tekst
         elif isinstance(node, Paragraph):
             body.p(node.tekst, STYLES[node.stijl])
+        elif isinstance(node, Kenmerk):
+            body.kenmerk(node.label, node.tekst)
+        elif isinstance(node, Card):
+            _write(body.card(), node.body)
         elif isinstance(node, Paragraphs):
             body.paragraphs(node.pad)
         elif isinstance(node, Bullets):
@@ -390,19 +441,20 @@ def _write(body: Body, nodes: tuple[Node, ...]) -> None:
             raise TypeError(f"onbekend onderdeel van de opzet: {node!r}")
 
 
-def build(target: Path = TEMPLATE) -> Path:
-    """Write the default Word template to target."""
+def build(target: Path = TEMPLATE, soort: str = "kwaliteitsverslag") -> Path:
+    """Write the default Word template of a document type ("kwaliteitsverslag", "meerjarenplan") to target."""
+    document = met_naam(soort)
     doc = Document()
     _styles(doc)
     _page(doc)
     # python-docx starts with one empty paragraph in some versions; start clean.
     for p in list(doc.paragraphs):
         p._p.getparent().remove(p._p)
-    _write(Body(doc), DOCUMENT)
+    _write(Body(doc), document.outline)
 
     props = doc.core_properties
     props.author = "kkfz-docs"
-    props.title = "Kwaliteitsverslag"
+    props.title = document.titel
     props.language = "nl-NL"
     props.created = props.modified = dt.datetime(2026, 1, 1)
     props.last_modified_by = "kkfz-docs"

@@ -56,12 +56,16 @@ class DoelStatus(enum.StrEnum):
 
 @model
 class DoelVoortgang:
-    """Progress on one goal of the organisation's own meerjarenplan."""
+    """Progress on one goal of the organisation's own meerjarenplan.
 
-    titel: str
+    With `speerpunt` (the code of a speerpunt in the linked meerjarenplan), titel and gepland come
+    from the plan when left out (jaarcyclus.py)."""
+
+    titel: str = ""
     gepland: Periode | None = None
     status: DoelStatus | None = None
     toelichting: str = ""
+    speerpunt: str = ""
 
 
 @model
@@ -148,7 +152,7 @@ def regels(reflectie: PijlerReflectie, pad: str, cyclus: Cyclus) -> Iterator[Bev
             "meerjarenplan; noem de doelen met hun status of schrijf een reflectie",
         )
     for i, doel in enumerate(reflectie.doelen):
-        if not doel.titel.strip():
+        if not doel.titel.strip() and not doel.speerpunt.strip():  # a speerpunt's titel: jaarcyclus.py
             yield fout(
                 join_path(pad, "doelen", i, "titel"),
                 f"{naam}: een doel zonder titel; vul de titel uit het meerjarenplan in",

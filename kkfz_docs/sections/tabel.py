@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Bevinding, fout
+from ..findings import Bevinding, fout, waarschuwing
 from ..model import model
 from ..paths import join_path
 from ..values import Cel
@@ -39,3 +39,10 @@ def bevindingen(tabel: Tabel, pad: str, naam: str) -> Iterator[Bevinding]:
                 f"{naam}: rij '{rij.label}' heeft {len(rij.waarden)} waarden maar de tabel {len(tabel.kolommen)} "
                 "kolommen; geef één waarde per kolom (null voor een lege cel)",
             )
+    cellen = [w for rij in tabel.rijen for w in rij.waarden]
+    if cellen and all(w is None or (isinstance(w, str) and not w.strip()) for w in cellen):
+        yield waarschuwing(
+            pad,
+            f"{naam}: alle cellen van de tabel zijn leeg; vul de waarden in (bijvoorbeeld na 'kkfz-docs new --van', "
+            "dat de waarden van vorig jaar leegmaakt) of haal de tabel weg",
+        )

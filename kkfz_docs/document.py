@@ -1,0 +1,69 @@
+"""What every document type shares: where it was loaded from, its logo file, its notebook preview.
+
+A kwaliteitsverslag and a meerjarenplan are both root classes (verslag.py, meerjarenplan.py); this
+module holds the little they have in common below both, so neither imports the other for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from attrs import define, field
+
+from .findings import Bevinding
+from .images import ImageCheck, inspect
+from .paths import parent
+
+__all__ = ["Bron", "html_preview", "logo_afbeelding", "logo_pad", "map_van", "set_html_preview"]
+
+
+@define(frozen=True)
+class Bron:
+    """Where a document was loaded from: the file, the YAML line of each field path, and the
+    waarschuwingen about what YAML did to a text (a comment that cut it short, yes/no read as text)."""
+
+    pad: Path | None = None
+    regels: dict[str, int] = field(factory=dict)
+    bevindingen: tuple[Bevinding, ...] = ()
+
+    def regel(self, pad: str) -> int | None:
+        """Line of the field at pad, or of the nearest enclosing field that is in the file."""
+        while pad:
+            if pad in self.regels:
+                return self.regels[pad]
+            pad = parent(pad)
+        return None
+
+
+def map_van(bron: Bron | None) -> Path:
+    """The folder that paths in a document are relative to: its file's folder, else the current one."""
+    return bron.pad.parent if bron is not None and bron.pad is not None else Path.cwd()
+
+
+def logo_pad(logo: str, bron: Bron | None) -> Path | None:
+    """The logo's file, relative to the document's file (or the current folder); None if not given."""
+    logo = logo.strip()
+    return map_van(bron) / logo if logo else None
+
+
+def logo_afbeelding(pad: Path | None) -> ImageCheck | None:
+    """The checked logo (images.inspect), or None when there is none or it cannot be used."""
+    if pad is None:
+        return None
+    logo = inspect(pad)
+    return logo if logo.usable else None
+
+
+_html_preview: list[Callable[[Any], str]] = []
+
+
+def set_html_preview(preview: Callable[[Any], str]) -> None:
+    """Called by kkfz_docs.preview, a higher layer, so that a notebook shows a document as HTML."""
+    _html_preview[:] = [preview]
+
+
+def html_preview(document: object) -> str | None:
+    """The document as HTML for a notebook (_repr_html_), once kkfz_docs.preview is imported."""
+    return _html_preview[0](document) if _html_preview else None
