@@ -62,7 +62,7 @@ def render_bytes(verslag: Kwaliteitsverslag, template: str | os.PathLike | None 
     context["gegevens"] = cleaned_data(verslag)
     house = house_style.read(template) if template is not None else house_style.default()
     context["spinnenweb_grafiek"] = _chart(tpl, verslag, house.table_fill)
-    context["logo"] = _logo(tpl, verslag)
+    context["logo"] = _logo(tpl, verslag, context["organisatie"]["naam"])
     try:
         tpl.render(context, jinja_env=environment(), autoescape=True)
     except MemoryError:
@@ -278,7 +278,7 @@ def _chart(tpl: DocxTemplate, verslag: Kwaliteitsverslag, colour: str) -> Ooxml 
     return Ooxml(lambda: f'</w:t></w:r><w:r>{drawing}</w:r><w:r><w:t xml:space="preserve">')
 
 
-def _logo(tpl: DocxTemplate, verslag: Kwaliteitsverslag) -> Ooxml | str:
+def _logo(tpl: DocxTemplate, verslag: Kwaliteitsverslag, naam: str) -> Ooxml | str:
     logo = verslag.logo_afbeelding
     if logo is None:
         return ""  # check() reports a missing or unusable logo; the verslag still renders
@@ -289,7 +289,7 @@ def _logo(tpl: DocxTemplate, verslag: Kwaliteitsverslag) -> Ooxml | str:
         Image.from_blob(data)
     except Exception:  # a JPEG variant python-docx cannot read (no JFIF or Exif header)
         data = images.as_png(data)
-    return picture(tpl, data, height=Mm(layout.LOGO_HEIGHT_CM * 10))
+    return picture(tpl, data, f"Logo van {naam}", name="Logo", height=Mm(layout.LOGO_HEIGHT_CM * 10))
 
 
 def _property(text: str) -> str:

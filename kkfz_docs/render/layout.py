@@ -19,7 +19,9 @@ HEADINGS = {"h1": (15, 14, 4), "h2": (11.5, 8, 2), "h3": (10.5, 6, 2), "h4": (10
 """Size, space before, space after (pt). h3 and h4 are for own paragrafen deeper down; h4 is italic."""
 
 ACCENT = "1F5F74"
-GREY = "595959"
+GREY = "404040"
+"""Running header and footer, subtitle, chart text. 10.4:1 on white, and still 4.5:1 on the chart's
+translucent fill of any colour (Word and LibreOffice draw the value axis labels over it)."""
 TABLE_HEADER = ACCENT  # white bold text on it: contrast 7.1:1 (WCAG AA asks 4.5:1)
 
 COLUMNS_CM = {

@@ -67,7 +67,7 @@ def _styles(doc: Document) -> None:
     _theme_fonts(doc)
     styles = doc.styles
     normal = styles["Normal"]
-    normal.font.size = Pt(L.BODY_PT)
+    _size(normal, L.BODY_PT)
     normal.paragraph_format.space_after = Pt(L.SPACE_AFTER_PT)
     normal.paragraph_format.line_spacing = L.LINE_SPACING
     normal.paragraph_format.widow_control = True
@@ -87,8 +87,8 @@ def _styles(doc: Document) -> None:
         *((f"Heading {name[1]}", measures) for name, measures in L.HEADINGS.items()),
     ):
         style = styles[name]
-        style.font.size = Pt(size)
-        style.font.bold = True
+        _size(style, size)
+        style.font.bold = style.font.cs_bold = True
         style.font.color.rgb = ACCENT
         style.paragraph_format.space_before = Pt(before)
         style.paragraph_format.space_after = Pt(after)
@@ -102,9 +102,14 @@ def _styles(doc: Document) -> None:
     for rule in title.element.pPr.iter(qn("w:bottom")):
         rule.set(qn("w:color"), L.ACCENT)
         rule.attrib.pop(qn("w:themeColor"), None)
+    for name in ("Title", "Subtitle"):  # python-docx's letter spacing and kerning: not in the PDF
+        for leftover in ("w:spacing", "w:kern"):
+            element = styles[name].element.rPr.find(qn(leftover))
+            if element is not None:
+                styles[name].element.rPr.remove(element)
     subtitle = styles["Subtitle"]
-    subtitle.font.size = Pt(L.SUBTITLE_PT)
-    subtitle.font.italic = False
+    _size(subtitle, L.SUBTITLE_PT)
+    subtitle.font.italic = subtitle.font.cs_italic = False
     subtitle.font.color.rgb = GREY
     _theme_font(subtitle, "minor")
     numbering = subtitle.element.pPr.find(qn("w:numPr")) if subtitle.element.pPr is not None else None
@@ -114,7 +119,7 @@ def _styles(doc: Document) -> None:
     _drop_fonts(bullet)
     bullet.paragraph_format.space_after = Pt(2)
     for name in ("Header", "Footer"):
-        styles[name].font.size = Pt(L.HEADER_PT)
+        _size(styles[name], L.HEADER_PT)
         styles[name].font.color.rgb = GREY
         styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     link = styles.add_style(HYPERLINK_STYLE, WD_STYLE_TYPE.CHARACTER)
@@ -130,6 +135,17 @@ def _styles(doc: Document) -> None:
     after_table.base_style = normal
     after_table.paragraph_format.space_after = Pt(2)
     _table_style(doc)
+
+
+def _size(style, pt: float) -> None:
+    """The style's size, for complex scripts (Arabic, Hebrew) too."""
+    style.font.size = Pt(pt)
+    rpr = style.element.get_or_add_rPr()
+    cs = rpr.find(qn("w:szCs"))
+    if cs is None:
+        cs = OxmlElement("w:szCs")
+        rpr.find(qn("w:sz")).addnext(cs)
+    cs.set(qn("w:val"), str(round(pt * 2)))
 
 
 def _theme_fonts(doc: Document) -> None:
