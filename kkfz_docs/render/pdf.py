@@ -57,11 +57,13 @@ from .pdf_tags import (
     artifact,
 )
 from .script_runs import Paragraph, markup
+from .tables import CELL_PADDING_PT, KEEP_TOGETHER_ROWS, table_layout
 
 BODY_PT = L.BODY_PT
 LEADING = BODY_PT * 1.22 * L.LINE_SPACING  # Calibri's (and Carlito's) line height is 1.22 em
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = L.MARGIN_X_CM * cm, L.MARGIN_TOP_CM * cm, L.MARGIN_BOTTOM_CM * cm
 WIDTH = A4[0] - 2 * MARGIN_X
+FRAME_HEIGHT = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
 CHART_WIDTH = L.CHART_WIDTH_CM * cm
 CHART_HEIGHT = L.CHART_HEIGHT_CM * cm
 
@@ -228,22 +230,32 @@ class _Story:
         widths_cm: Sequence[float],
         footer: Sequence[str] | None = None,
     ) -> None:
-        widths = _fit([w * cm for w in widths_cm])
+        """A table as render/tables.py lays it out (the Word renderer does the same): empty columns left
+        out, numbers aligned right, no word broken inside; kept on one page when small."""
+        below = [*rows, *([footer] if footer else [])]
+        bold = self.s["cell_bold"]
+        shape = table_layout(header, below, [w * cm for w in widths_cm], WIDTH, bold.fontName, bold.fontSize)
+        keep = [c for c, show in enumerate(shape.shown) if show]
+        header, rows = [header[c] for c in keep], [[r[c] for c in keep] for r in rows]
+        footer = [footer[c] for c in keep] if footer else None
         tabel = self.tags.root.add("Table")
 
-        def cell(text: str, style: str, role: str, row: Element, **scope) -> TaggedParagraph:
-            return TaggedParagraph(markup(text, self.s[style].fontName), self.s[style], tag=row.add(role, **scope))
+        def cell(text: str, style: str, role: str, row: Element, column: int, **scope) -> TaggedParagraph:
+            look = self._aligned(style) if shape.numeric[column] else self.s[style]
+            return TaggedParagraph(markup(text, look.fontName), look, tag=row.add(role, **scope))
 
         tr = tabel.add("TR")
-        data = [[cell(h, "cell_head", "TH", tr, Scope="Column") for h in header]]
+        data = [[cell(h, "cell_head", "TH", tr, c, Scope="Column") for c, h in enumerate(header)]]
         for row, style in [*((r, "cell") for r in rows), *([(footer, "cell_bold")] if footer else [])]:
             tr = tabel.add("TR")  # the first cell labels the row
-            row_cells = [cell(row[0], "cell_bold", "TH", tr, Scope="Row")] if row else []
-            data.append(row_cells + [cell(v, style, "TD", tr) for v in row[1:]])
+            row_cells = [cell(row[0], "cell_bold", "TH", tr, 0, Scope="Row")] if row else []
+            data.append(row_cells + [cell(v, style, "TD", tr, c) for c, v in enumerate(row[1:], 1)])
         for row in [header, *rows, *([footer] if footer else [])]:
             for v in row:
                 self._count(v)
-        table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT", renderCB=TableArtifacts())
+        table = _Table(
+            data, colWidths=list(shape.widths), repeatRows=1, splitInRow=1, hAlign="LEFT", renderCB=TableArtifacts()
+        )
         style = [
             ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),  # else ReportLab sets Helvetica, unembedded
             ("FONTSIZE", (0, 0), (-1, -1), BODY_PT),
@@ -251,21 +263,31 @@ class _Story:
             ("BOX", (0, 0), (-1, -1), 0.75, self.rule),
             ("LINEBELOW", (0, 1), (-1, -1), 0.5, self.rule),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 5.4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 5.4),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
             ("TOPPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ]
         if footer:
             style.append(("LINEABOVE", (0, -1), (-1, -1), 1.5, self.rule))
         table.setStyle(TableStyle(style))
-        self.flow.append(table)
+        self.flow.append(KeepTogether([table]) if len(data) <= KEEP_TOGETHER_ROWS else table)
         self.flow.append(Spacer(0, LEADING + 4))  # the Word template's empty paragraph after a table
 
+    def _aligned(self, name: str) -> ParagraphStyle:
+        """The cell style, aligned right (a column of numbers)."""
+        if f"{name}_right" not in self.s:
+            self.s[f"{name}_right"] = ParagraphStyle(f"{name}_right", parent=self.s[name], alignment=TA_RIGHT)
+        return self.s[f"{name}_right"]
 
-def _fit(widths: list[float]) -> list[float]:
-    total = sum(widths)
-    return widths if total <= WIDTH else [w * WIDTH / total for w in widths]
+
+class _Table(Table):
+    """A table whose rows break across pages only when one is taller than a whole page, as Word does
+    with rows that may not split (w:cantSplit): elsewhere the row moves to the next page."""
+
+    def split(self, availWidth, availHeight):
+        self.splitInRow = 1 if availHeight >= FRAME_HEIGHT - 1 else 0
+        return super().split(availWidth, availHeight)
 
 
 def story(
@@ -282,7 +304,11 @@ def story(
     for node, scope in outline.walk(outline.DOCUMENT, outline.Scope(ctx)):
         if node is outline.END_TOGETHER:
             start = together.pop()
-            s.flow[start:] = [KeepTogether(s.flow[start:])]
+            # One group: a small table's own KeepTogether inside would make ReportLab think it too tall.
+            parts = [
+                f for part in s.flow[start:] for f in (part._content if isinstance(part, KeepTogether) else [part])
+            ]
+            s.flow[start:] = [KeepTogether(parts)]
         elif isinstance(node, outline.Together):
             start = len(s.flow)  # with the heading before them (ReportLab will not join a heading to a group)
             while start and (isinstance(s.flow[start - 1], _SectionStart) or s.flow[start - 1].getKeepWithNext()):
@@ -342,7 +368,7 @@ class _Document(BaseDocTemplate):
             MARGIN_X,
             MARGIN_BOTTOM,
             WIDTH,
-            A4[1] - MARGIN_TOP - MARGIN_BOTTOM,
+            FRAME_HEIGHT,
             id="tekst",
             leftPadding=0,
             rightPadding=0,
