@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, soffice_convert, soffice_to_pdf
+from contrast import colour_pairs, low_contrast
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
@@ -101,3 +102,42 @@ def test_a_template_font_that_is_not_on_the_computer_gives_carlito_and_a_warning
     restyle(kd.export_template(tmp_path / "standaard.docx"), template, heading_font="Fantasieletter Pro")
     info = kd.render_pdf(kd.load(FIXTURES[0]), tmp_path / "v.pdf", template=template)
     assert len(info.meldingen) == 1 and "Fantasieletter Pro" in info.meldingen[0] and "Carlito" in info.meldingen[0]
+
+
+def grid_widths(document) -> list[list[int]]:
+    return [
+        [int(c.get(qn("w:w"))) for c in t._tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))] for t in document.tables
+    ]
+
+
+def style_colour(document, name: str) -> str | None:
+    """A paragraph style's colour; LibreOffice writes built-in names capitalised ("Heading 1")."""
+    [style] = [s for s in document.styles if s.type == 1 and s.name.lower() == name.lower()]
+    return str(style.font.color.rgb) if style.font.color.rgb is not None else None
+
+
+def test_a_template_restyled_and_saved_by_libreoffice_keeps_the_house_style_and_the_widths(tmp_path):
+    """A communications department restyles the template and saves it with LibreOffice, which writes
+    its own idea of every table, paragraph and style: the verslag follows the house style all the same."""
+    restyle(kd.export_template(tmp_path / "standaard.docx"), tmp_path / "huisstijl.docx", heading_font="Carlito")
+    template = soffice_convert(tmp_path / "huisstijl.docx", tmp_path / "lo", "docx")
+    verslag = kd.load(FIXTURES[0])
+    standard = Document(kd.render_docx(verslag, tmp_path / "standaard-verslag.docx"))
+    path = kd.render_docx(verslag, tmp_path / "v.docx", template=template)
+    doc = Document(path)
+    assert {name: style_colour(doc, name) for name in COLOURS} == COLOURS
+    direct = [
+        r
+        for r in doc.element.body.iter(qn("w:rPr"))
+        if r.find(qn("w:color")) is not None or r.find(qn("w:sz")) is not None or r.find(qn("w:rFonts")) is not None
+    ]
+    assert direct == []  # no text carries a colour, size or font of its own
+    widths = grid_widths(doc)
+    assert len(widths) == len(standard.tables) and all(len(set(w)) > 1 for w in widths)  # not equal columns
+    assert widths == [[pytest.approx(w, abs=2) for w in table] for table in grid_widths(standard)]
+    info = kd.render_pdf(verslag, tmp_path / "v.pdf", template=template)
+    assert {*COLOURS.values(), TABLE_FILL} <= fill_colours(info.pad)
+    # The Word file as LibreOffice shows it: every character readable, as many pages as the PDF.
+    shown = soffice_to_pdf(path, tmp_path / "getoond")
+    assert low_contrast(colour_pairs(shown)) == []
+    assert len(PdfReader(shown).pages) == info.pages

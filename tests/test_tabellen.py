@@ -196,3 +196,17 @@ def test_a_small_table_is_kept_on_one_page_in_both_files(tmp_path):
             total = [i for i, page in enumerate(lo.pages) if "Totaal" in page.extract_text()]
             assert first == total == [pages[n]], n
     assert set(pages.values()) == {0, 1}  # the table stood on page 1, then on page 2: it crossed the page end whole
+
+
+def test_a_template_whose_cells_have_no_widths_takes_them_from_the_grid(tmp_path):
+    """Another word processor may write the widths in the table grid only: they are kept."""
+    template = Document(kd.export_template(tmp_path / "standaard.docx"))
+    for tc_w in list(template.element.body.iter(qn("w:tcW"))):
+        tc_w.getparent().remove(tc_w)
+    template.save(tmp_path / "zonder-celbreedtes.docx")
+    verslag = kd.load(FIXTURES[0])
+    standard = Document(kd.render_docx(verslag, tmp_path / "a.docx"))
+    grid_only = Document(kd.render_docx(verslag, tmp_path / "b.docx", template=tmp_path / "zonder-celbreedtes.docx"))
+    expected = [grid_widths(t) for t in standard.tables]
+    assert [grid_widths(t) for t in grid_only.tables] == expected
+    assert all(len(set(w)) > 1 for w in expected)

@@ -64,13 +64,14 @@ def render_bytes(verslag: Kwaliteitsverslag, template: str | os.PathLike | None 
     house = house_style.read(template) if template is not None else house_style.default()
     context["spinnenweb_grafiek"] = _chart(tpl, verslag, house.table_fill)
     context["logo"] = _logo(tpl, verslag, context["organisatie"]["naam"])
+    _cell_widths_from_grid(tpl.docx)
     try:
         tpl.render(context, jinja_env=environment(), autoescape=True)
     except MemoryError:
         raise  # the worker reports the memory limit
     except Exception as e:  # anything a template's code raises while it renders
         raise SjabloonFout(template_message(naam, tekst(), e)) from None
-    word_links(tpl.docx, context["organisatie"]["website"])
+    word_links(tpl.docx, context["organisatie"]["website"], house.link)
     if verslag.spinnenweb is not None:
         from .chart_docx import drop_unprinted
 
@@ -280,6 +281,25 @@ def _lay_out_tables(document, house: house_style.HouseStyle) -> None:
 
 
 _MERGES = ("w:gridSpan", "w:vMerge", "w:hMerge")
+
+
+def _cell_widths_from_grid(document) -> None:
+    """Give the cells of a template table that has its widths only in the grid (as some word
+    processors save it) the grid's widths, before docxtpl repeats cells in column loops ({%tc %})."""
+    from docx.oxml.ns import qn
+
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        grid = [_twips(col) for col in tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+        if not all(grid):
+            continue
+        for tr in tbl.findall(qn("w:tr")):
+            cells = tr.findall(qn("w:tc"))
+            if len(cells) != len(grid) or any(_twips(tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")) for tc in cells):
+                continue
+            for tc, width in zip(cells, grid, strict=True):
+                tc_w = tc.get_or_add_tcPr().get_or_add_tcW()
+                tc_w.set(qn("w:w"), str(width))
+                tc_w.set(qn("w:type"), "dxa")
 
 
 def _preferred(header: list, grid) -> list[float] | None:

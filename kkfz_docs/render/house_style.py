@@ -2,9 +2,10 @@
 
 The PDF takes its look from the same template the Word file is made with: the bundled one by
 default (which render/word_template.py builds from render/layout.py), or a template restyled in
-Word. Read are the styles Normal, Title, Subtitle, Heading 1-4, List Bullet, Header and the first row of the
-template's table style. A font family is used when a TrueType file of it is on the system (or it is
-Calibri, whose metric twin Carlito is bundled); otherwise the PDF uses Carlito and says so.
+Word. Read are the styles Normal, Title, Subtitle, Heading 1-4, List Bullet, Header, Hyperlink, the
+header cells' Tabelkop and the first row of the template's table style. A font family is used when a
+TrueType file of it is on the system (or it is Calibri, whose metric twin Carlito is bundled);
+otherwise the PDF uses Carlito and says so.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ class HouseStyle:
     header: TextStyle
     table_fill: str
     table_text: str
+    link: str
+    """The colour of links (Word's Hyperlink style, else the theme's link colour)."""
     missing_fonts: tuple[str, ...] = ()
     """Font families of the template that were not found; Carlito stands in for them."""
 
@@ -77,6 +80,7 @@ def default() -> HouseStyle:
         header=evolve(body, size=L.HEADER_PT, color=L.GREY, space_after=0, line_spacing=1.0),
         table_fill=L.TABLE_HEADER,
         table_text="FFFFFF",
+        link=L.ACCENT,
     )
 
 
@@ -113,6 +117,9 @@ def _read(data: bytes) -> HouseStyle:
 
     body = text_style("Normal", base.body)
     fill, text = _table_header(document, theme)
+    header_cell = _style(document, "Tabelkop")  # the header cells' own style, which LibreOffice keeps
+    text = (theme.color(_color_attr(header_cell)) if header_cell is not None else None) or text
+    link = _style(document, "Hyperlink", character=True)
     return HouseStyle(
         body=body,
         title=text_style("Title", base.title),
@@ -122,15 +129,21 @@ def _read(data: bytes) -> HouseStyle:
         header=text_style("Header", base.header),
         table_fill=fill or base.table_fill,
         table_text=text or base.table_text,
+        link=(theme.color(_chain(link, _color_attr)) if link is not None else None)
+        or theme.colors.get("hlink")
+        or base.link,
         missing_fonts=tuple(dict.fromkeys(missing)),
     )
 
 
-def _style(document, name: str):
-    try:
-        return document.styles[name]
-    except KeyError:
-        return None
+def _style(document, name: str, character: bool = False):
+    """The paragraph (or character) style of that name. Word writes built-in names in lower case
+    ("heading 1"), LibreOffice capitalised ("Heading 1"); python-docx's own lookup finds only Word's."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    kind = WD_STYLE_TYPE.CHARACTER if character else WD_STYLE_TYPE.PARAGRAPH
+    wanted = name.lower()
+    return next((s for s in document.styles if s.type == kind and (s.name or "").lower() == wanted), None)
 
 
 def _chain(style, get):

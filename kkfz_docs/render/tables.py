@@ -83,7 +83,7 @@ def table_layout(
     wanted = [preferred[c] for c in keep]
     wanted = [w * total / sum(wanted) for w in wanted] if sum(wanted) > 0 else [total / len(keep)] * len(keep)
     minimum = [
-        _widest([header[c], *columns[c]], whole=number, font=font, size=size) + 2 * CELL_PADDING_PT
+        max(_widest([header[c]], False, font, size), _widest(columns[c], number, font, size)) + 2 * CELL_PADDING_PT
         for c, number in zip(keep, numeric, strict=True)
     ]
     return TableLayout(shown, numeric, tuple(_fit(wanted, minimum, total)))

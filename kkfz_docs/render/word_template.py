@@ -54,6 +54,7 @@ ACCENT = RGBColor.from_string(L.ACCENT)
 GREY = RGBColor.from_string(L.GREY)
 TABLE_STYLE = "KKFZ-tabel"
 CELL_STYLE = "Tabeltekst"
+HEADER_STYLE = "Tabelkop"
 TOTAL_STYLE = "Tabeltotaal"
 AFTER_TABLE_STYLE = "Na tabel"
 
@@ -128,6 +129,10 @@ def _styles(doc: Document) -> None:
     cell = styles.add_style(CELL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     cell.base_style = normal
     cell.paragraph_format.space_after = Pt(0)
+    head = styles.add_style(HEADER_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    head.base_style = cell
+    head.font.bold = head.font.cs_bold = True
+    head.font.color.rgb = RGBColor.from_string("FFFFFF")  # the table style says so too; LibreOffice reads this
     total = styles.add_style(TOTAL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     total.base_style = cell
     total.font.bold = True  # Word also bolds the table style's last row; LibreOffice only reads this
@@ -149,15 +154,16 @@ def _size(style, pt: float) -> None:
 
 
 def _theme_fonts(doc: Document) -> None:
-    """Both theme fonts Calibri (python-docx's theme has Cambria for body text); accent 1 is our accent,
-    so what Word colours with the theme matches the rest (one palette)."""
+    """Both theme fonts Calibri (python-docx's theme has Cambria for body text); accent 1 and the link
+    colours are our accent, so what Word colours with the theme matches the rest (one palette)."""
     theme = next(p for p in doc.part.package.parts if p.partname.endswith("/theme1.xml"))
     xml = theme.blob.decode("utf-8")
     for kind in ("major", "minor"):
         start = xml.index(f"<a:{kind}Font>")
         end = xml.index("/>", start)
         xml = xml[:start] + f'<a:{kind}Font>\n        <a:latin typeface="{FONT}"' + xml[end:]
-    xml = re.sub(r'(<a:accent1>\s*<a:srgbClr val=")[0-9A-Fa-f]{6}', rf"\g<1>{L.ACCENT}", xml)
+    for colour in ("accent1", "hlink", "folHlink"):  # links too: a template without our Hyperlink style
+        xml = re.sub(rf'(<a:{colour}>\s*<a:srgbClr val=")[0-9A-Fa-f]{{6}}', rf"\g<1>{L.ACCENT}", xml)
     theme._blob = xml.encode("utf-8")
 
 
@@ -295,7 +301,8 @@ class Body:
                 cell = table.cell(r, c)
                 cell.text = text
                 last = total and r == len(rows) - 1
-                cell.paragraphs[0].style = self.doc.styles[TOTAL_STYLE if last else CELL_STYLE]
+                style = HEADER_STYLE if r == 0 else TOTAL_STYLE if last else CELL_STYLE
+                cell.paragraphs[0].style = self.doc.styles[style]
                 cell.width = Cm(widths_cm[c])
             if self.together and r < len(rows) - 1:  # Word keeps a table on one page row by row
                 for cell in table.rows[r].cells:
