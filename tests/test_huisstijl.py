@@ -18,6 +18,7 @@ from kkfz_docs.render import layout as L
 
 COLOURS = {"Normal": "2F2F2F", "Title": "8B1A1A", "Heading 1": "6A2C91", "Heading 2": "1E6B30", "List Bullet": "5A3E1B"}
 TABLE_FILL = "7A3B00"
+LINK = "0B6E4F"
 
 
 def restyle(source, target, heading_font: str = "Symbola") -> None:
@@ -26,6 +27,7 @@ def restyle(source, target, heading_font: str = "Symbola") -> None:
     for name, colour in COLOURS.items():
         doc.styles[name].font.color.rgb = RGBColor.from_string(colour)
     doc.styles["Title"].font.size = Pt(28)
+    doc.styles["Hyperlink"].font.color.rgb = RGBColor.from_string(LINK)
     rfonts = doc.styles["Heading 1"].element.rPr.rFonts
     for attr in list(rfonts.attrib):
         del rfonts.attrib[attr]
@@ -84,7 +86,7 @@ def test_a_restyled_template_restyles_every_text_of_the_word_file(huisstijl, tmp
 def test_the_pdf_takes_the_colours_sizes_and_fonts_of_a_restyled_template(huisstijl, tmp_path):
     info = kd.render_pdf(kd.load(FIXTURES[0]), tmp_path / "v.pdf", template=huisstijl)
     colours = fill_colours(info.pad)
-    assert {*COLOURS.values(), TABLE_FILL} <= colours
+    assert {*COLOURS.values(), TABLE_FILL, LINK} <= colours  # the website: a link in the Hyperlink style's colour
     assert L.ACCENT not in colours
     assert font_sizes(info.pad, "Kwaliteitsverslag 2024") == {28.0, L.HEADER_PT}  # the title, the running header
     used = {

@@ -16,11 +16,13 @@ from conftest import FIXTURES, minimaal, soffice_to_pdf
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from hypothesis import given
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 import kkfz_docs as kd
-from kkfz_docs.render.tables import is_number
+from kkfz_docs.render.tables import _fit, is_number
 
 
 @pytest.mark.parametrize(
@@ -210,3 +212,18 @@ def test_a_template_whose_cells_have_no_widths_takes_them_from_the_grid(tmp_path
     expected = [grid_widths(t) for t in standard.tables]
     assert [grid_widths(t) for t in grid_only.tables] == expected
     assert all(len(set(w)) > 1 for w in expected)
+
+
+@given(
+    st.lists(st.tuples(st.floats(0.1, 500), st.floats(0, 500)), min_size=1, max_size=12),
+    st.floats(10, 600),
+)
+def test_column_widths_fill_the_table_and_respect_the_longest_words_where_they_can(columns, total):
+    wanted = [w for w, _ in columns]
+    wanted = [w * total / sum(wanted) for w in wanted]
+    minimum = [m for _, m in columns]
+    widths = _fit(wanted, minimum, total)
+    assert sum(widths) == pytest.approx(total, rel=1e-6)
+    assert all(w > 0 for w in widths)
+    if sum(minimum) <= total:
+        assert all(w >= m - 1e-6 for w, m in zip(widths, minimum, strict=True))

@@ -45,11 +45,10 @@ from . import layout as L
 from .context import Context, build
 from .house_style import HouseStyle, TextStyle
 from .info import RenderInfo, SectieInfo
-from .links import split_links
+from .links import target
 from .pdf_tags import (
     Element,
     Figure,
-    LinkedParagraph,
     ListItem,
     StructureTree,
     TableArtifacts,
@@ -150,8 +149,10 @@ class _Story:
     Each method also adds the structure elements of what it lays out to the tagged PDF's structure
     tree (render/pdf_tags.py), in reading order; each flowable draws itself as its element's content."""
 
-    def __init__(self, house: HouseStyle, chart: Callable[[], Flowable]):
+    def __init__(self, house: HouseStyle, chart: Callable[[], Flowable], website: str = "", naam: str = ""):
         self.s = _styles(house)
+        self.links = (website, house.link)  # every web address a link, the website as typed too
+        self.descriptions = {target(website): f"Website van {naam}"} if website else {}
         self.rule = _color(house.table_fill)  # the table header's fill, and the tables' rules
         self.chart = chart
         self.flow: list[Flowable] = []
@@ -161,7 +162,7 @@ class _Story:
 
     def _heading(self, text: str, style: str, level: int) -> None:
         self._headings += 1
-        heading = _Heading(markup(text, self.s[style].fontName), self.s[style], tag=self.tags.root.add(style.upper()))
+        heading = _Heading(*self._text(text, style), tag=self.tags.root.add(style.upper()))
         heading.outline_text, heading.outline_level, heading.outline_key = text, level, f"k{self._headings}"
         self.flow.append(heading)
 
@@ -180,24 +181,15 @@ class _Story:
         # Nested under its chapter in the bookmarks (h3 under h2, ...), at the top before any chapter.
         self._heading(text, style, int(style[1]) - 1 if len(self.sections) > 1 else 0)
 
-    def para(self, text: str, style: str = "body", url: str = "", url_description: str = "") -> None:
-        """A paragraph; url: the text ends in this URL (as typed), which becomes a link."""
+    def _text(self, text: str, style: str | ParagraphStyle) -> tuple[str, ParagraphStyle]:
+        """The markup of a text in a style (its web addresses links), and that style."""
+        look = self.s[style] if isinstance(style, str) else style
+        return markup(text, look.fontName, self.links), look
+
+    def para(self, text: str, style: str = "body") -> None:
         self._count(text)
         tag = self.tags.root.add("Title" if style == "title" else "P")
-        if url:
-            target = url if "://" in url or url.startswith("mailto:") else f"https://{url}"
-            self.flow.append(
-                LinkedParagraph(
-                    markup(text, self.s[style].fontName),
-                    self.s[style],
-                    tag=tag,
-                    url=url,
-                    target=target,
-                    description=url_description,
-                )
-            )
-        else:
-            self.flow.append(TaggedParagraph(markup(text, self.s[style].fontName), self.s[style], tag=tag))
+        self.flow.append(TaggedParagraph(*self._text(text, style), tag=tag, descriptions=self.descriptions))
 
     def paras(self, texts: Sequence[str]) -> None:
         for text in texts:
@@ -211,11 +203,11 @@ class _Story:
             label = li.add("Lbl")
             self.flow.append(
                 ListItem(
-                    markup(item, self.s["bullet"].fontName),
-                    self.s["bullet"],
+                    *self._text(item, "bullet"),
                     bulletText="•",
                     tag=li.add("LBody"),
                     label=label,
+                    descriptions=self.descriptions,
                 )
             )
 
@@ -242,7 +234,7 @@ class _Story:
 
         def cell(text: str, style: str, role: str, row: Element, column: int, **scope) -> TaggedParagraph:
             look = self._aligned(style) if shape.numeric[column] else self.s[style]
-            return TaggedParagraph(markup(text, look.fontName), look, tag=row.add(role, **scope))
+            return TaggedParagraph(*self._text(text, look), tag=row.add(role, **scope), descriptions=self.descriptions)
 
         tr = tabel.add("TR")
         data = [[cell(h, "cell_head", "TH", tr, c, Scope="Column") for c, h in enumerate(header)]]
@@ -297,7 +289,7 @@ def story(
     house: HouseStyle | None = None,
 ) -> _Story:
     """Lay the context out as the outline (render/outline.py) says, as the Word template does."""
-    s = _Story(house or house_style.default(), chart)
+    s = _Story(house or house_style.default(), chart, ctx["organisatie"]["website"], ctx["organisatie"]["naam"])
     s.sections.append(["Titel", 0])
     s.flow.append(_SectionStart(0))
     together: list[int] = []  # where the flowables to keep on one page start
@@ -319,17 +311,7 @@ def story(
         elif isinstance(node, outline.Heading):
             s.h2(outline.fill(scope, node.tekst), f"h{node.niveau}")
         elif isinstance(node, outline.Paragraph):
-            text = outline.fill(scope, node.tekst)
-            website = ctx["organisatie"]["website"]
-            pieces = list(split_links(text, website))
-            url = pieces[-1][0] if pieces and pieces[-1][1] else ""
-            website = url and url == website
-            s.para(
-                text,
-                node.stijl,
-                url=url,
-                url_description=f"Website van {ctx['organisatie']['naam']}" if website else f"Link naar {url}",
-            )
+            s.para(outline.fill(scope, node.tekst), node.stijl)
         elif isinstance(node, outline.Paragraphs):
             s.paras(outline.items(scope, node.pad))
         elif isinstance(node, outline.Bullets):

@@ -101,8 +101,10 @@ def _fit(wanted: list[float], minimum: list[float], total: float) -> list[float]
     room from the others in proportion to what they have to spare. A word too long for any width (a
     pasted code of hundreds of letters) breaks anyway: its column keeps the width it wanted."""
     minimum = list(minimum)
-    while sum(minimum) > total:
+    while sum(minimum) > total + 0.01:
         worst = max(range(len(minimum)), key=lambda i: minimum[i] - wanted[i])
+        if minimum[worst] <= wanted[worst]:
+            break  # every minimum within its wanted width: the sum is the total, up to rounding
         minimum[worst] = wanted[worst]
     widths = [max(w, m) for w, m in zip(wanted, minimum, strict=True)]
     excess = sum(widths) - total
