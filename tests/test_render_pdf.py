@@ -311,3 +311,18 @@ def test_logo_is_on_the_first_page_in_both_files(tmp_path):
     kd.render_pdf(verslag, tmp_path / "v2.pdf")  # renders, without the logo
     assert "/XObject" not in PdfReader(tmp_path / "v2.pdf").pages[0]["/Resources"]
     assert not Document(kd.render_docx(verslag, tmp_path / "v2.docx")).inline_shapes
+
+
+def test_the_page_limit_figures_name_the_pages_where_the_chapters_start(tmp_path):
+    """Per chapter, the page-limit message names the page its heading is drawn on (where its bookmark
+    points), also when keep-with-next carried the heading to the next page."""
+    for source in [*FIXTURES, verdrievoudigd(tmp_path)]:
+        info = kd.render_pdf(kd.load(source), tmp_path / "v.pdf", max_pages=None)
+        reader = PdfReader(tmp_path / "v.pdf")
+        chapters = [
+            reader.get_destination_page_number(item) + 1 for item in reader.outline if not isinstance(item, list)
+        ]
+        assert [s.eerste_pagina for s in info.secties] == [1, *chapters], source.name
+        assert [s.laatste_pagina for s in info.secties[:-1]] == [max(1, p) for p in chapters]  # up to the next start
+        assert info.secties[-1].laatste_pagina == info.pages
+        assert 0 < info.laatste_pagina_vol < 1  # the last page is not full

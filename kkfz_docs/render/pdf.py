@@ -121,26 +121,22 @@ def _words(text: str) -> int:
 class _Heading(TaggedParagraph):
     """A heading that opens a chapter (level 0) or a part of one (level 1) in the PDF outline.
 
-    Its first part binds the bookmark to where it is drawn; _Document adds the outline entry."""
+    Its first part binds the bookmark to where it is drawn; _Document adds the outline entry and,
+    for a chapter's heading, records the page the chapter starts on (section: its index)."""
 
     outline_key: str | None = None  # None on the second part of a split heading
+    section: int | None = None
+
+    def _pass_on(self, part: _Heading, last: bool) -> None:
+        super()._pass_on(part, last)
+        part.outline_text, part.outline_level = self.outline_text, self.outline_level
+        if not last:  # the first of the two parts ReportLab splits a paragraph into
+            part.outline_key, part.section = self.outline_key, self.section
 
     def draw(self) -> None:
         if self.outline_key:
             self.canv.bookmarkHorizontal(self.outline_key, 0, self.height)
         super().draw()
-
-
-class _SectionStart(Flowable):
-    """An invisible marker: the chapter it names starts where it lands."""
-
-    def __init__(self, index: int):
-        super().__init__()
-        self.index = index
-        self.width = self.height = 0
-
-    def draw(self) -> None:
-        pass
 
 
 class _Story:
@@ -168,8 +164,8 @@ class _Story:
 
     def section(self, title: str) -> None:
         self.sections.append([title, _words(title)])
-        self.flow.append(_SectionStart(len(self.sections) - 1))
         self._heading(title, "h1", 0)
+        self.flow[-1].section = len(self.sections) - 1
 
     def _count(self, text: str) -> None:
         if self.sections:
@@ -290,8 +286,7 @@ def story(
 ) -> _Story:
     """Lay the context out as the outline (render/outline.py) says, as the Word template does."""
     s = _Story(house or house_style.default(), chart, ctx["organisatie"]["website"], ctx["organisatie"]["naam"])
-    s.sections.append(["Titel", 0])
-    s.flow.append(_SectionStart(0))
+    s.sections.append(["Titel", 0])  # starts on page 1
     together: list[int] = []  # where the flowables to keep on one page start
     for node, scope in outline.walk(outline.DOCUMENT, outline.Scope(ctx)):
         if node is outline.END_TOGETHER:
@@ -303,7 +298,7 @@ def story(
             s.flow[start:] = [KeepTogether(parts)]
         elif isinstance(node, outline.Together):
             start = len(s.flow)  # with the heading before them (ReportLab will not join a heading to a group)
-            while start and (isinstance(s.flow[start - 1], _SectionStart) or s.flow[start - 1].getKeepWithNext()):
+            while start and s.flow[start - 1].getKeepWithNext():
                 start -= 1
             together.append(start)
         elif isinstance(node, outline.Chapter):
@@ -358,19 +353,17 @@ class _Document(BaseDocTemplate):
             bottomPadding=0,
         )
         self.addPageTemplates([PageTemplate(id="pagina", frames=[frame])])
-        self.section_pages: dict[int, int] = {}
+        self.section_pages: dict[int, int] = {0: 1}
         self.last_fill = 1.0
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, _SectionStart):
-            self.section_pages[flowable.index] = self.page
-        elif isinstance(flowable, _Heading) and flowable.outline_key:  # its bookmark is bound where it was drawn
+        if isinstance(flowable, _Heading) and flowable.outline_key:  # drawn: its bookmark and chapter are here
             self.canv.addOutlineEntry(flowable.outline_text, flowable.outline_key, level=flowable.outline_level)
-
-    def handle_documentEnd(self) -> None:
-        frame = self.frame
-        self.last_fill = min(1.0, max(0.0, (frame._y1 + frame._height - frame._y) / frame._height))
-        super().handle_documentEnd()
+            if flowable.section is not None:
+                self.section_pages[flowable.section] = self.page
+        frame = self.frame  # how full the page is so far; after the last flowable, the last page
+        if frame is not None:
+            self.last_fill = min(1.0, max(0.0, (frame._y1 + frame._height - frame._y) / frame._height))
 
 
 def _canvas_class(header: str, tags: StructureTree, metadata: dict, style: ParagraphStyle) -> type[Canvas]:
