@@ -143,3 +143,24 @@ def test_a_template_restyled_and_saved_by_libreoffice_keeps_the_house_style_and_
     shown = soffice_to_pdf(path, tmp_path / "getoond")
     assert low_contrast(colour_pairs(shown)) == []
     assert len(PdfReader(shown).pages) == info.pages
+
+
+def test_the_pdfs_own_house_style_is_what_the_bundled_template_says(tmp_path):
+    """house_style.default() (the PDF without a template) and the bundled template read back agree,
+    measure for measure: layout.py reaches both files."""
+    from kkfz_docs.render import house_style
+
+    def rounded(value):
+        if isinstance(value, float):
+            return round(value, 2)
+        if isinstance(value, tuple | list):
+            return type(value)(rounded(v) for v in value)
+        if isinstance(value, dict):
+            return {k: rounded(v) for k, v in value.items()}
+        if hasattr(value, "__attrs_attrs__"):
+            return {a.name: rounded(getattr(value, a.name)) for a in value.__attrs_attrs__}
+        return value
+
+    read = house_style.read(kd.export_template(tmp_path / "standaard.docx"))
+    assert rounded(read) == rounded(house_style.default())
+    assert house_style.default().title_rule == (L.ACCENT, *L.TITLE_RULE_PT)

@@ -22,6 +22,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 import kkfz_docs as kd
+from kkfz_docs.render import layout as L
 from kkfz_docs.render.tables import _fit, is_number
 
 
@@ -97,7 +98,7 @@ def test_word_and_pdf_give_the_columns_the_same_widths(kortewind):
     docx, pdf = kortewind
     table = next(t for t in Document(docx).tables if t.rows[0].cells[0].text == "Setting")
     widths = grid_widths(table)
-    assert sum(widths) == pytest.approx(sum(cm * 72 / 2.54 for cm in (4.8, 3.4, 8.4)), abs=0.5)
+    assert sum(widths) == pytest.approx(sum(cm * 72 / 2.54 for cm in L.COLUMNS_CM["zorgtypen"]), abs=0.5)
     # In the PDF each header starts its column's padding after the column's left edge.
     starts = [chars(pdf, 0, h)[0][0][0] for h in ("Setting", "Beveiligingsniveau", "Toelichting")]
     assert [b - a for a, b in itertools.pairwise(starts)] == pytest.approx(widths[:2], abs=0.6)
@@ -136,7 +137,7 @@ def test_an_empty_column_is_left_out_of_both_files(tmp_path):
     scores = docx.tables[-1]
     assert [c.text for c in scores.rows[0].cells] == ["Pijler", "Score 2024", "Betekenis"]
     assert len(grid_widths(scores)) == 3
-    assert sum(grid_widths(scores)) == pytest.approx(sum(cm * 72 / 2.54 for cm in (6.2, 2.2, 1.6, 6.6)), abs=0.5)
+    assert sum(grid_widths(scores)) == pytest.approx(sum(cm * 72 / 2.54 for cm in L.COLUMNS_CM["spinnenweb"]), abs=0.5)
     text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Pijler Score 2024 Betekenis" in " ".join(text.split())
     # With last year, the column is there; a column a provider named stays even when it is empty.

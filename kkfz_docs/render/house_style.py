@@ -51,6 +51,8 @@ class HouseStyle:
     table_text: str
     link: str
     """The colour of links (Word's Hyperlink style, else the theme's link colour)."""
+    title_rule: tuple[str, float, float] | None = None
+    """The rule under the title (the Title style's bottom border): colour, thickness and gap (points)."""
     missing_fonts: tuple[str, ...] = ()
     """Font families of the template that were not found; Carlito stands in for them."""
 
@@ -67,20 +69,20 @@ def default() -> HouseStyle:
             italic=name == "h4",
             space_before=before,
             space_after=after,
-            line_spacing=1.0,
-        )
+        )  # the line spacing of Normal, which the headings are based on
         for name, (size, before, after) in L.HEADINGS.items()
     }
     return HouseStyle(
         body=body,
-        title=evolve(headings[1], size=L.TITLE_PT, space_before=0, space_after=2),
-        subtitle=evolve(body, size=L.SUBTITLE_PT, color=L.GREY, space_after=6, line_spacing=1.0),
+        title=evolve(headings[1], size=L.TITLE_PT, space_before=0, space_after=2, line_spacing=1.0),
+        subtitle=evolve(body, size=L.SUBTITLE_PT, color=L.GREY),
         headings=headings,
         bullet=evolve(body, space_after=2),
         header=evolve(body, size=L.HEADER_PT, color=L.GREY, space_after=0, line_spacing=1.0),
         table_fill=L.TABLE_HEADER,
         table_text="FFFFFF",
         link=L.ACCENT,
+        title_rule=(L.ACCENT, *L.TITLE_RULE_PT),
     )
 
 
@@ -132,6 +134,7 @@ def _read(data: bytes) -> HouseStyle:
         link=(theme.color(_chain(link, _color_attr)) if link is not None else None)
         or theme.colors.get("hlink")
         or base.link,
+        title_rule=_bottom_border(_style(document, "Title"), theme, body.color),
         missing_fonts=tuple(dict.fromkeys(missing)),
     )
 
@@ -187,6 +190,23 @@ def _color_attr(style) -> str | None:
         return None
     theme = color.get(qn("w:themeColor"))
     return f"theme:{theme}" if theme else color.get(qn("w:val"))
+
+
+def _bottom_border(style, theme: _Theme, text: str) -> tuple[str, float, float] | None:
+    """A paragraph style's bottom border (its own or its base style's): colour, thickness, gap."""
+    from docx.oxml.ns import qn
+
+    def border(s):
+        ppr = s.element.pPr
+        return ppr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}") if ppr is not None else None
+
+    found = _chain(style, border) if style is not None else None
+    if found is None or found.get(qn("w:val"), "nil") in ("nil", "none"):
+        return None
+    themed = found.get(qn("w:themeColor"))
+    colour = theme.color(f"theme:{themed}" if themed else found.get(qn("w:color"))) or text
+    size, space = found.get(qn("w:sz"), "4"), found.get(qn("w:space"), "0")
+    return colour, (int(size) if size.isdigit() else 4) / 8, float(space) if space.isdigit() else 0.0
 
 
 class _Theme:

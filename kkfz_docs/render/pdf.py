@@ -50,6 +50,7 @@ from .pdf_tags import (
     Element,
     Figure,
     ListItem,
+    Rule,
     StructureTree,
     TableArtifacts,
     TaggedParagraph,
@@ -59,7 +60,6 @@ from .script_runs import Paragraph, markup
 from .tables import CELL_PADDING_PT, KEEP_TOGETHER_ROWS, table_layout
 
 BODY_PT = L.BODY_PT
-LEADING = BODY_PT * 1.22 * L.LINE_SPACING  # Calibri's (and Carlito's) line height is 1.22 em
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = L.MARGIN_X_CM * cm, L.MARGIN_TOP_CM * cm, L.MARGIN_BOTTOM_CM * cm
 WIDTH = A4[0] - 2 * MARGIN_X
 FRAME_HEIGHT = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
@@ -94,9 +94,9 @@ def _styles(house: HouseStyle) -> dict[str, ParagraphStyle]:
     bold = tt2ps(b.font, 1, 0)
     return {
         "body": body,
-        "title": style("title", house.title, 1.22),
-        "subtitle": style("subtitle", house.subtitle, 1.25),
-        **{f"h{n}": style(f"h{n}", h, 1.27, keepWithNext=1) for n, h in house.headings.items()},
+        "title": style("title", house.title, 1.22 * house.title.line_spacing),
+        "subtitle": style("subtitle", house.subtitle, 1.22 * house.subtitle.line_spacing),
+        **{f"h{n}": style(f"h{n}", h, 1.22 * h.line_spacing, keepWithNext=1) for n, h in house.headings.items()},
         "bullet": style(
             "bullet",
             house.bullet,
@@ -148,6 +148,7 @@ class _Story:
     def __init__(self, house: HouseStyle, chart: Callable[[], Flowable], website: str = "", naam: str = ""):
         self.s = _styles(house)
         self.links = (website, house.link)  # every web address a link, the website as typed too
+        self.title_rule = house.title_rule
         self.descriptions = {target(website): f"Website van {naam}"} if website else {}
         self.rule = _color(house.table_fill)  # the table header's fill, and the tables' rules
         self.chart = chart
@@ -185,7 +186,14 @@ class _Story:
     def para(self, text: str, style: str = "body") -> None:
         self._count(text)
         tag = self.tags.root.add("Title" if style == "title" else "P")
-        self.flow.append(TaggedParagraph(*self._text(text, style), tag=tag, descriptions=self.descriptions))
+        markup_, look = self._text(text, style)
+        rule = self.title_rule if style == "title" else None
+        if rule is not None:  # the Title style's bottom border: below the text, before the space after
+            look = ParagraphStyle("title_ruled", parent=look, spaceAfter=0)
+        self.flow.append(TaggedParagraph(markup_, look, tag=tag, descriptions=self.descriptions))
+        if rule is not None:
+            colour, thickness, gap = rule
+            self.flow.append(Rule(_color(colour), thickness, gap, after=self.s["title"].spaceAfter))
 
     def paras(self, texts: Sequence[str]) -> None:
         for text in texts:
@@ -259,8 +267,15 @@ class _Story:
         if footer:
             style.append(("LINEABOVE", (0, -1), (-1, -1), 1.5, self.rule))
         table.setStyle(TableStyle(style))
-        self.flow.append(KeepTogether([table]) if len(data) <= KEEP_TOGETHER_ROWS else table)
-        self.flow.append(Spacer(0, LEADING + 4))  # the Word template's empty paragraph after a table
+        if len(data) <= KEEP_TOGETHER_ROWS:  # with the heading before it: ReportLab joins no heading to a group
+            start = len(self.flow)
+            while start and self.flow[start - 1].getKeepWithNext():
+                start -= 1
+            self.flow[start:] = [KeepTogether([*self.flow[start:], table])]
+        else:
+            self.flow.append(table)
+        # The Word template's empty paragraph after a table: one line of its small size.
+        self.flow.append(Spacer(0, L.AFTER_TABLE_PT * 1.22 * L.LINE_SPACING))
 
     def _aligned(self, name: str) -> ParagraphStyle:
         """The cell style, aligned right (a column of numbers)."""

@@ -351,6 +351,31 @@ class ListItem(TaggedParagraph):
         canv.restoreState()
 
 
+class Rule(Flowable):
+    """A horizontal rule across the frame, as Word draws a paragraph's bottom border: an artifact.
+
+    gap: the space above the line; after: the space below the flowable."""
+
+    def __init__(self, colour, thickness: float, gap: float, after: float = 0.0):
+        super().__init__()
+        self.colour, self.thickness, self.gap, self.after = colour, thickness, gap, after
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = availWidth, self.gap + self.thickness
+        return self.width, self.height
+
+    def getSpaceAfter(self) -> float:
+        return self.after
+
+    def draw(self) -> None:
+        with artifact(self.canv, "Layout"):
+            self.canv.saveState()
+            self.canv.setStrokeColor(self.colour)
+            self.canv.setLineWidth(self.thickness)
+            self.canv.line(0, self.thickness / 2, self.width, self.thickness / 2)
+            self.canv.restoreState()
+
+
 class Figure(Flowable):
     """A drawing or an image drawn as the content of its Figure element, whose box it records."""
 

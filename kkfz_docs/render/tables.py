@@ -22,6 +22,8 @@ __all__ = ["CELL_PADDING_PT", "KEEP_TOGETHER_ROWS", "TableLayout", "is_number", 
 
 CELL_PADDING_PT = 5.4
 """Left and right padding of a cell (Word's default 0.19 cm, the table style's tblCellMar)."""
+SLACK_PT = 2.0
+"""Room beyond the longest word: a line exactly as wide as its cell may still wrap (rounding, kerning)."""
 KEEP_TOGETHER_ROWS = 8
 """A table of at most this many rows (header and total included) is kept on one page."""
 
@@ -83,7 +85,9 @@ def table_layout(
     wanted = [preferred[c] for c in keep]
     wanted = [w * total / sum(wanted) for w in wanted] if sum(wanted) > 0 else [total / len(keep)] * len(keep)
     minimum = [
-        max(_widest([header[c]], False, font, size), _widest(columns[c], number, font, size)) + 2 * CELL_PADDING_PT
+        max(_widest([header[c]], False, font, size), _widest(columns[c], number, font, size))
+        + 2 * CELL_PADDING_PT
+        + SLACK_PT
         for c, number in zip(keep, numeric, strict=True)
     ]
     return TableLayout(shown, numeric, tuple(_fit(wanted, minimum, total)))

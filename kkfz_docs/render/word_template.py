@@ -99,9 +99,11 @@ def _styles(doc: Document) -> None:
     title = styles["Title"]
     title.paragraph_format.space_after = Pt(2)
     # The default Title has a bottom border in python-docx's template; keep it, it reads as a rule,
-    # in the accent colour.
+    # in the accent colour (the PDF draws it too).
     for rule in title.element.pPr.iter(qn("w:bottom")):
         rule.set(qn("w:color"), L.ACCENT)
+        rule.set(qn("w:sz"), str(round(L.TITLE_RULE_PT[0] * 8)))  # eighths of a point
+        rule.set(qn("w:space"), str(round(L.TITLE_RULE_PT[1])))
         rule.attrib.pop(qn("w:themeColor"), None)
     for name in ("Title", "Subtitle"):  # python-docx's letter spacing and kerning: not in the PDF
         for leftover in ("w:spacing", "w:kern"):
@@ -138,7 +140,8 @@ def _styles(doc: Document) -> None:
     total.font.bold = True  # Word also bolds the table style's last row; LibreOffice only reads this
     after_table = styles.add_style(AFTER_TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     after_table.base_style = normal
-    after_table.paragraph_format.space_after = Pt(2)
+    _size(after_table, L.AFTER_TABLE_PT)
+    after_table.paragraph_format.space_after = Pt(0)
     _table_style(doc)
 
 
