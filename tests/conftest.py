@@ -47,11 +47,18 @@ def data() -> dict:
 
 def soffice_to_pdf(docx: Path, outdir: Path) -> Path:
     """Convert a .docx to PDF with LibreOffice headless, the real word processor of the tests."""
+    return soffice_convert(docx, outdir, "pdf")
+
+
+def soffice_convert(document: Path, outdir: Path, kind: str) -> Path:
+    """Open a document in LibreOffice headless and save it as kind ("pdf", "docx") in outdir."""
     import shutil
     import subprocess
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "LibreOffice ontbreekt: installeer libreoffice-writer-nogui (.ci/run doet dat)"
+    converted = outdir / f"{document.stem}.{kind}"
+    assert converted.resolve() != document.resolve(), "LibreOffice would overwrite the document itself"
     profile = outdir / "lo-profiel"
     result = subprocess.run(
         [
@@ -59,18 +66,17 @@ def soffice_to_pdf(docx: Path, outdir: Path) -> Path:
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--convert-to",
-            "pdf",
+            kind,
             "--outdir",
             str(outdir),
-            str(docx),
+            str(document),
         ],
         capture_output=True,
         text=True,
         timeout=180,
     )
-    pdf = outdir / (docx.stem + ".pdf")
-    assert result.returncode == 0 and pdf.exists(), result.stderr + result.stdout
-    return pdf
+    assert result.returncode == 0 and converted.exists(), result.stderr + result.stdout
+    return converted
 
 
 def _hypothesis_profiles() -> None:

@@ -329,3 +329,96 @@ def test_a_website_typed_without_scheme_over_several_lines_is_one_link(tmp_path)
     assert bottoms == sorted(bottoms, reverse=True) and len(set(bottoms)) == len(bottoms)
     text = "".join(reader.pages[0].extract_text().split())  # the URL is broken over lines
     assert "".join(f"{data['organisatie']['naam']} · {data['organisatie']['website']}".split()) in text
+
+
+LINKS = {  # the address, and the text before it
+    "/LBody": ("https://proef.example/leefklimaat?meting=2024&locatie=1", "gemeten ("),
+    "/P": ("https://proef.example/meerjarenplan.pdf", "staat op "),
+    "/TD": ("http://proef.example/fare", "zie "),
+}
+
+
+def link_elements(reader: PdfReader) -> list[tuple[str, DictionaryObject, list]]:
+    """(role of its parent, Link element, its annotations) for every Link in the structure tree."""
+    found = []
+    for element in elements(reader):
+        if element["/S"] == "/Link":
+            annotations = [
+                k["/Obj"] for k in kids(element) if isinstance(k, DictionaryObject) and k.get("/Type") == "/OBJR"
+            ]
+            found.append((element["/P"].get_object()["/S"], element, annotations))
+    return found
+
+
+def char_boxes(path, page: int, text: str) -> list[tuple[float, float, float, float]]:
+    """The box of each character of the first occurrence of text on the page."""
+    import pypdfium2 as pdfium
+
+    textpage = pdfium.PdfDocument(path)[page].get_textpage()
+    start, count = textpage.search(text, match_case=True).get_next()
+    return [textpage.get_charbox(i) for i in range(start, start + count)]
+
+
+def mcid_texts(path, page: int) -> dict[int, str]:
+    """The text of each marked-content sequence (by MCID) of a page, as pdfium reads its text objects."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pdf_page = pdfium.PdfDocument(path)[page]
+    textpage = pdf_page.get_textpage()
+    texts: dict[int, str] = {}
+    for obj in pdf_page.get_objects():
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            size = pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+            buffer = (ctypes.c_ushort * (size // 2))()
+            pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, buffer, size)
+            mcid = pdfium_c.FPDFPageObj_GetMarkedContentID(obj.raw)
+            texts[mcid] = texts.get(mcid, "") + bytes(buffer).decode("utf-16-le").rstrip("\x00")
+    return texts
+
+
+def test_a_web_address_in_a_text_a_list_item_and_a_table_cell_is_a_link(tmp_path):
+    data = minimaal()
+    data["inleiding"] = f"Ons meerjarenplan staat op {LINKS['/P'][0]} en wordt elk jaar herzien."
+    data["pijlers"][0]["successen"] = [f"Leefklimaat gemeten ({LINKS['/LBody'][0]}), met de cliëntenraad."]
+    data["pijlers"][0]["doelen"] = [{"titel": "FARE", "gepland": 2024, "toelichting": f"zie {LINKS['/TD'][0]}."}]
+    path = tmp_path / "v.pdf"
+    kd.render_pdf(kd.load(data), path)
+    reader = PdfReader(path)
+    found = {parent: (link, annotations) for parent, link, annotations in link_elements(reader)}
+    assert set(found) == set(LINKS)
+    for parent, (url, word) in LINKS.items():
+        link, [annotation] = found[parent]
+        assert annotation["/Subtype"] == "/Link" and annotation["/A"]["/URI"] == url, parent
+        assert annotation["/Contents"] == f"Link naar {url}"
+        page = page_index(reader, link)
+        assert [a.get_object() for a in reader.pages[page]["/Annots"]].count(annotation) == 1
+        # Over the address, and only the address: from its first character to its last, after the word before.
+        x0, y0, x1, y1 = (float(v) for v in annotation["/Rect"])
+        boxes = char_boxes(path, page, url)
+        assert x0 - 0.5 <= boxes[0][0] and boxes[-1][2] <= x1 + 0.5 and y0 <= boxes[0][1] and boxes[0][3] <= y1
+        before = char_boxes(path, page, word + url)[len(word.rstrip()) - 1]
+        assert before[2] < x0 and boxes[0][0] - x0 < 1.5
+        # The Link's content is the address's text (marked inside its paragraph's text object).
+        texts = mcid_texts(path, page)
+        assert (
+            "".join(texts[k] for k in kids(link) if isinstance(k, int)).strip() == url
+        )  # (the space after: in its Tj)
+        nums = reader.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+        assert dict(zip(nums[::2], nums[1::2], strict=True))[annotation["/StructParent"]].get_object() == link
+
+
+def test_a_web_address_broken_over_lines_in_a_narrow_cell_is_one_link(tmp_path):
+    data = minimaal()
+    url = "https://proef.example/" + "lange-naam-" * 6 + "einde"
+    data["algemene_informatie"]["zorgtypen"][0]["beveiligingsniveau"] = 1
+    data["algemene_informatie"]["zorgtypen"][0]["setting"] = f"Wonen {url}"
+    kd.render_pdf(kd.load(data), tmp_path / "v.pdf")
+    reader = PdfReader(tmp_path / "v.pdf")
+    [(parent, _, annotations)] = link_elements(reader)
+    assert parent == "/TH" and len(annotations) >= 2  # one over each line's part
+    assert {a["/A"]["/URI"] for a in annotations} == {url}
+    tops = [float(a["/Rect"][3]) for a in annotations]
+    assert tops == sorted(tops, reverse=True) and len(set(tops)) == len(tops)

@@ -257,6 +257,11 @@ def test_committed_template_matches_the_build_script(tmp_path):
 
     fresh = build_template.build(tmp_path / "vers.docx")
     assert tags(tpl_text(fresh)) == tags(tpl_text(default_template()))
+    # The measures of render/layout.py too: every part (styles, page, table grids) as the script makes it.
+    with zipfile.ZipFile(fresh) as new, zipfile.ZipFile(default_template()) as committed:
+        assert new.namelist() == committed.namelist()
+        stale = [name for name in new.namelist() if new.read(name) != committed.read(name)]
+    assert stale == [], "python scripts/build_template.py"
 
 
 def tags(text: str) -> list[str]:

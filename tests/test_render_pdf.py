@@ -311,3 +311,94 @@ def test_logo_is_on_the_first_page_in_both_files(tmp_path):
     kd.render_pdf(verslag, tmp_path / "v2.pdf")  # renders, without the logo
     assert "/XObject" not in PdfReader(tmp_path / "v2.pdf").pages[0]["/Resources"]
     assert not Document(kd.render_docx(verslag, tmp_path / "v2.docx")).inline_shapes
+
+
+def test_the_page_limit_figures_name_the_pages_where_the_chapters_start(tmp_path):
+    """Per chapter, the page-limit message names the page its heading is drawn on (where its bookmark
+    points), also when keep-with-next carried the heading to the next page."""
+    for source in [*FIXTURES, verdrievoudigd(tmp_path)]:
+        info = kd.render_pdf(kd.load(source), tmp_path / "v.pdf", max_pages=None)
+        reader = PdfReader(tmp_path / "v.pdf")
+        chapters = [
+            reader.get_destination_page_number(item) + 1 for item in reader.outline if not isinstance(item, list)
+        ]
+        assert [s.eerste_pagina for s in info.secties] == [1, *chapters], source.name
+        assert [s.laatste_pagina for s in info.secties[:-1]] == [max(1, p) for p in chapters]  # up to the next start
+        assert info.secties[-1].laatste_pagina == info.pages
+        assert 0 < info.laatste_pagina_vol < 1  # the last page is not full
+
+
+def test_no_paragraph_leaves_a_single_line_at_a_page_end_or_start(tmp_path):
+    """No widows or orphans: a paragraph broken over two pages has at least two lines on each (in the
+    Word file, Normal's widow control does the same)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    path = tmp_path / "lang.pdf"
+    zin = "Deze alinea is lang genoeg om over een pagina heen te lopen, met zinnen als deze. "
+    data = minimaal()
+    for n, veld in enumerate(("inleiding", "terugblik", "vooruitblik")):  # paragraphs of 4 to 9 lines
+        data[veld] = "\n\n".join(zin * (5 + (n + i) % 6) for i in range(8))
+    kd.render_pdf(kd.load(data), path, max_pages=None)
+    reader = PdfReader(path)
+    document = pdfium.PdfDocument(path)
+    lines = {}  # (page, mcid) -> the baselines of its text
+    for n in range(len(document)):
+        for obj in document[n].get_objects():
+            if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                mcid = pdfium_c.FPDFPageObj_GetMarkedContentID(obj.raw)
+                lines.setdefault((n, mcid), set()).add(round(obj.get_bounds()[1]))
+    pages = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages)}
+    split = 0
+    root = reader.trailer["/Root"]["/StructTreeRoot"]
+    todo = [root["/K"].get_object()]
+    while todo:
+        element = todo.pop()
+        k = element.get("/K", [])
+        kids = [x.get_object() for x in (k if isinstance(k, list) else [k])]
+        todo += [x for x in kids if hasattr(x, "get") and x.get("/Type") == "/StructElem"]
+        if element["/S"] not in ("/P", "/LBody"):
+            continue
+        own = pages[element.raw_get("/Pg").idnum]
+        parts = [(own, x) for x in kids if isinstance(x, int)]
+        parts += [
+            (pages[x.raw_get("/Pg").idnum], x["/MCID"]) for x in kids if hasattr(x, "get") and x.get("/Type") == "/MCR"
+        ]
+        if len({page for page, _ in parts}) > 1:
+            split += 1
+            for page in {page for page, _ in parts}:
+                count = len(set().union(*(lines.get((page, mcid), set()) for p, mcid in parts if p == page)))
+                assert count >= 2, (page + 1, count)
+    assert split >= 1  # a paragraph did break over pages
+
+
+def test_lines_of_body_text_hold_about_ninety_characters(rendered):
+    """Readable lines: a full line of body text holds about 90 characters (it was 105)."""
+    import ctypes
+    import statistics
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from kkfz_docs.render import layout as L
+
+    text_width = (L.PAGE_CM[0] - 2 * L.MARGIN_X_CM) / 2.54 * 72
+    lengths = []
+    for _, _, path, _ in rendered.values():
+        for page in pdfium.PdfDocument(path):
+            textpage = page.get_textpage()
+            for obj in page.get_objects():
+                size = ctypes.c_float()
+                if obj.type != pdfium_c.FPDF_PAGEOBJ_TEXT or not pdfium_c.FPDFTextObj_GetFontSize(
+                    obj.raw, ctypes.byref(size)
+                ):
+                    continue
+                x0, _, x1, _ = obj.get_bounds()
+                if abs(size.value - L.BODY_PT) > 0.01 or x1 - x0 < 0.92 * text_width:
+                    continue  # not body text, or not a full line
+                count = pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+                buffer = (ctypes.c_ushort * (count // 2))()
+                pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, buffer, count)
+                lengths.append(len(bytes(buffer).decode("utf-16-le").rstrip("\x00").strip()))
+    assert len(lengths) > 40
+    assert 80 <= statistics.median(lengths) <= 92 and max(lengths) <= 100

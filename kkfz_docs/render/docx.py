@@ -22,12 +22,13 @@ from jinja2.exceptions import SecurityError
 
 from .. import images
 from ..errors import SjabloonFout
-from . import house_style, layout, soorten, template_file
+from . import fonts, house_style, layout, soorten, template_file
 from .context import cleaned_data
 from .links import word_links
 from .ooxml import Ooxml, picture
 from .sandbox import FORMAT_FILTERS as FILTERS
 from .sandbox import Geweigerd, environment
+from .tables import KEEP_TOGETHER_ROWS, table_layout
 
 __all__ = ["FILTERS", "default_template", "environment", "render_bytes", "tpl_text"]
 
@@ -62,19 +63,20 @@ def render_bytes(verslag, template: str | os.PathLike | None = None) -> bytes:
     context["gegevens"] = cleaned_data(verslag)
     house = house_style.read(template) if template is not None else house_style.default()
     context["spinnenweb_grafiek"] = _chart(tpl, verslag, house.table_fill)
-    context["logo"] = _logo(tpl, verslag)
+    context["logo"] = _logo(tpl, verslag, context["organisatie"]["naam"])
+    _cell_widths_from_grid(tpl.docx)
     try:
         tpl.render(context, jinja_env=environment(), autoescape=True)
     except MemoryError:
         raise  # the worker reports the memory limit
     except Exception as e:  # anything a template's code raises while it renders
         raise SjabloonFout(template_message(naam, tekst(), e, soort.naam)) from None
-    word_links(tpl.docx, context["organisatie"]["website"])
+    word_links(tpl.docx, context["organisatie"]["website"], house.link)
     if getattr(verslag, "spinnenweb", None) is not None:
         from .chart_docx import drop_unprinted
 
         drop_unprinted(tpl.docx)
-    _fit_tables(tpl.docx)
+    _lay_out_tables(tpl.docx, house)
     _set_properties(tpl, context)
     buffer = io.BytesIO()
     tpl.save(buffer)
@@ -220,47 +222,108 @@ def _undefined_message(naam: str, text: str, e: UndefinedError, soort: str = "kw
     )
 
 
-def _fit_tables(document) -> None:
-    """Give each table's grid the widths of its header cells, scaled to fit between the margins.
+def _lay_out_tables(document, house: house_style.HouseStyle) -> None:
+    """Apply render/tables.py to every table of the filled-in template, as the PDF story does: leave
+    out empty columns (in a table whose header row repeats), align numbers right, widen a column to
+    its longest word, and keep a small table on one page.
 
-    python-docx writes equal grid columns and docxtpl's column loops ({%tc %}) repeat a cell
-    without touching the grid; LibreOffice lays out by the grid, Word by the cells. Syncing the
-    two makes both show the widths the template asks for.
+    The widths go into the grid as well as the cells: python-docx writes equal grid columns and
+    docxtpl's column loops ({%tc %}) repeat a cell without touching the grid; LibreOffice lays out by
+    the grid, Word by the cells. A table's preferred widths are its header cells' (w:tcW), or its
+    grid's when the cells have none (a template saved by another program).
     """
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
+    from reportlab.lib.fonts import tt2ps
 
     if not document.sections:
         return
     section = document.sections[0]
-    available = section.page_width - section.left_margin - section.right_margin
+    available = (section.page_width - section.left_margin - section.right_margin) / 12700  # EMU -> points
+    fonts.register()
+    bold = tt2ps(house.body.font, 1, 0)
     for table in document.tables:
         tbl = table._tbl
-        rows = tbl.findall(qn("w:tr"))
-        if not rows:
-            continue
-        widths = []
-        for tc in rows[0].findall(qn("w:tc")):
-            tcw = tc.find(qn("w:tcPr") + "/" + qn("w:tcW"))
-            widths.append(int(tcw.get(qn("w:w"))) if tcw is not None and tcw.get(qn("w:w")) else 0)
-        if not widths or 0 in widths:
-            continue
-        limit = available // 635  # EMU -> twentieths of a point
-        scale = min(1.0, limit / sum(widths))
-        widths = [int(w * scale) for w in widths]
+        rows = [tr.findall(qn("w:tc")) for tr in tbl.findall(qn("w:tr"))]
         grid = tbl.find(qn("w:tblGrid"))
-        if grid is None:
+        merged = any(tc.find(f"{qn('w:tcPr')}/{qn(m)}") is not None for r in rows for tc in r for m in _MERGES)
+        if not rows or grid is None or merged or len({len(r) for r in rows}) != 1:
             continue
+        texts = [
+            ["\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))) for tc in r]
+            for r in rows
+        ]
+        header_repeats = tbl.find(f"{qn('w:tr')}/{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+        preferred = _preferred(rows[0], grid) or [available / len(rows[0])] * len(rows[0])
+        shape = table_layout(
+            texts[0], texts[1:], preferred, available, bold, house.body.size, drop_empty=header_repeats
+        )
+        for column in reversed([c for c, show in enumerate(shape.shown) if not show]):
+            for r in rows:
+                r[column].getparent().remove(r.pop(column))
         for col in list(grid):
             grid.remove(col)
-        for w in widths:
-            col = grid.makeelement(qn("w:gridCol"), {qn("w:w"): str(w)})
-            grid.append(col)
-        for tr in rows:
-            for tc, w in zip(tr.findall(qn("w:tc")), widths, strict=False):
-                tcw = tc.find(qn("w:tcPr") + "/" + qn("w:tcW"))
-                if tcw is not None:
-                    tcw.set(qn("w:w"), str(w))
-                    tcw.set(qn("w:type"), "dxa")
+        twips = [round(w * 20) for w in shape.widths]
+        for w in twips:
+            grid.append(grid.makeelement(qn("w:gridCol"), {qn("w:w"): str(w)}))
+        width = tbl.tblPr.find(qn("w:tblW"))
+        if width is not None and width.get(qn("w:type")) == "dxa":
+            width.set(qn("w:w"), str(sum(twips)))
+        small = len(rows) <= KEEP_TOGETHER_ROWS
+        for i, r in enumerate(rows):
+            for tc, w, numeric in zip(r, twips, shape.numeric, strict=True):
+                tc_w = tc.get_or_add_tcPr().get_or_add_tcW()
+                tc_w.set(qn("w:w"), str(w))
+                tc_w.set(qn("w:type"), "dxa")
+                for p in tc.iter(qn("w:p")):
+                    if numeric:  # a rule of the data, whatever the template's cell style says
+                        p.get_or_add_pPr().jc_val = WD_ALIGN_PARAGRAPH.RIGHT
+                    if small and i < len(rows) - 1:  # Word keeps a table on one page row by row
+                        p.get_or_add_pPr().keepNext_val = True
+
+
+_MERGES = ("w:gridSpan", "w:vMerge", "w:hMerge")
+
+
+def _cell_widths_from_grid(document) -> None:
+    """Give the cells of a template table that has its widths only in the grid (as some word
+    processors save it) the grid's widths, before docxtpl repeats cells in column loops ({%tc %})."""
+    from docx.oxml.ns import qn
+
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        grid = [_twips(col) for col in tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+        if not all(grid):
+            continue
+        for tr in tbl.findall(qn("w:tr")):
+            cells = tr.findall(qn("w:tc"))
+            if len(cells) != len(grid) or any(_twips(tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")) for tc in cells):
+                continue
+            for tc, width in zip(cells, grid, strict=True):
+                tc_w = tc.get_or_add_tcPr().get_or_add_tcW()
+                tc_w.set(qn("w:w"), str(width))
+                tc_w.set(qn("w:type"), "dxa")
+
+
+def _preferred(header: list, grid) -> list[float] | None:
+    """The widths (points) a table's header cells ask for, else its grid's; None when neither says."""
+    from docx.oxml.ns import qn
+
+    cells = [tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}") for tc in header]
+    for widths in (cells, grid.findall(qn("w:gridCol"))):
+        twips = [_twips(element) for element in widths]
+        if len(twips) == len(header) and all(twips):
+            return [w / 20 for w in twips]
+    return None
+
+
+def _twips(element) -> int:
+    """A width (w:w) in twentieths of a point; 0 when absent or not in those (a percentage, "auto")."""
+    from docx.oxml.ns import qn
+
+    if element is None or element.get(qn("w:type"), "dxa") != "dxa":
+        return 0
+    value = element.get(qn("w:w")) or ""
+    return int(value) if value.isdigit() else 0
 
 
 def _chart(tpl: DocxTemplate, verslag, colour: str) -> Ooxml | str:
@@ -280,7 +343,7 @@ def _chart(tpl: DocxTemplate, verslag, colour: str) -> Ooxml | str:
     return Ooxml(lambda: f'</w:t></w:r><w:r>{drawing}</w:r><w:r><w:t xml:space="preserve">')
 
 
-def _logo(tpl: DocxTemplate, verslag) -> Ooxml | str:
+def _logo(tpl: DocxTemplate, verslag, naam: str) -> Ooxml | str:
     logo = verslag.logo_afbeelding
     if logo is None:
         return ""  # check() reports a missing or unusable logo; the verslag still renders
@@ -291,7 +354,7 @@ def _logo(tpl: DocxTemplate, verslag) -> Ooxml | str:
         Image.from_blob(data)
     except Exception:  # a JPEG variant python-docx cannot read (no JFIF or Exif header)
         data = images.as_png(data)
-    return picture(tpl, data, height=Mm(layout.LOGO_HEIGHT_CM * 10))
+    return picture(tpl, data, f"Logo van {naam}", name="Logo", height=Mm(layout.LOGO_HEIGHT_CM * 10))
 
 
 def _property(text: str) -> str:

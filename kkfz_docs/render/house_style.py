@@ -2,10 +2,11 @@
 
 The PDF takes its look from the same template the Word file is made with: the bundled one by
 default (which render/word_template.py builds from render/layout.py), or a template restyled in
-Word. Read are the styles Normal, Title, Subtitle, Heading 1-4, List Bullet, Header, the first row of
-the template's table style and the border of the table style "Kaart" (a meerjarenplan's speerpunt).
-A font family is used when a TrueType file of it is on the system (or it is Calibri, whose metric
-twin Carlito is bundled); otherwise the PDF uses Carlito and says so.
+Word. Read are the styles Normal, Title, Subtitle, Heading 1-4, List Bullet, Header, Hyperlink, the
+header cells' Tabelkop, the first row of the template's table style and the border of the table style
+"Kaart" (a meerjarenplan's speerpunt). A font family is used when a TrueType file of it is on the
+system (or it is Calibri, whose metric twin Carlito is bundled); otherwise the PDF uses Carlito and
+says so.
 """
 
 from __future__ import annotations
@@ -49,8 +50,12 @@ class HouseStyle:
     header: TextStyle
     table_fill: str
     table_text: str
+    link: str
+    """The colour of links (Word's Hyperlink style, else the theme's link colour)."""
     card_border: str = L.ACCENT
     """The colour of the border around a speerpunt (the table style "Kaart")."""
+    title_rule: tuple[str, float, float] | None = None
+    """The rule under the title (the Title style's bottom border): colour, thickness and gap (points)."""
     missing_fonts: tuple[str, ...] = ()
     """Font families of the template that were not found; Carlito stands in for them."""
 
@@ -67,19 +72,20 @@ def default() -> HouseStyle:
             italic=name == "h4",
             space_before=before,
             space_after=after,
-            line_spacing=1.0,
-        )
+        )  # the line spacing of Normal, which the headings are based on
         for name, (size, before, after) in L.HEADINGS.items()
     }
     return HouseStyle(
         body=body,
-        title=evolve(headings[1], size=L.TITLE_PT, space_before=0, space_after=2),
-        subtitle=evolve(body, size=L.SUBTITLE_PT, color=L.GREY, space_after=6, line_spacing=1.0),
+        title=evolve(headings[1], size=L.TITLE_PT, space_before=0, space_after=2, line_spacing=1.0),
+        subtitle=evolve(body, size=L.SUBTITLE_PT, color=L.GREY),
         headings=headings,
         bullet=evolve(body, space_after=2),
         header=evolve(body, size=L.HEADER_PT, color=L.GREY, space_after=0, line_spacing=1.0),
         table_fill=L.TABLE_HEADER,
         table_text="FFFFFF",
+        link=L.ACCENT,
+        title_rule=(L.ACCENT, *L.TITLE_RULE_PT),
     )
 
 
@@ -116,6 +122,9 @@ def _read(data: bytes) -> HouseStyle:
 
     body = text_style("Normal", base.body)
     fill, text = _table_header(document, theme)
+    header_cell = _style(document, "Tabelkop")  # the header cells' own style, which LibreOffice keeps
+    text = (theme.color(_color_attr(header_cell)) if header_cell is not None else None) or text
+    link = _style(document, "Hyperlink", "character")
     return HouseStyle(
         body=body,
         title=text_style("Title", base.title),
@@ -126,15 +135,22 @@ def _read(data: bytes) -> HouseStyle:
         table_fill=fill or base.table_fill,
         table_text=text or base.table_text,
         card_border=_card_border(document, theme) or base.card_border,
+        link=(theme.color(_chain(link, _color_attr)) if link is not None else None)
+        or theme.colors.get("hlink")
+        or base.link,
+        title_rule=_bottom_border(_style(document, "Title"), theme, body.color),
         missing_fonts=tuple(dict.fromkeys(missing)),
     )
 
 
-def _style(document, name: str):
-    try:
-        return document.styles[name]
-    except KeyError:
-        return None
+def _style(document, name: str, kind: str = "paragraph"):
+    """The paragraph (character, table) style of that name. Word writes built-in names in lower case
+    ("heading 1"), LibreOffice capitalised ("Heading 1"); python-docx's own lookup finds only Word's."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    style_type = getattr(WD_STYLE_TYPE, kind.upper())
+    wanted = name.lower()
+    return next((s for s in document.styles if s.type == style_type and (s.name or "").lower() == wanted), None)
 
 
 def _chain(style, get):
@@ -178,6 +194,23 @@ def _color_attr(style) -> str | None:
         return None
     theme = color.get(qn("w:themeColor"))
     return f"theme:{theme}" if theme else color.get(qn("w:val"))
+
+
+def _bottom_border(style, theme: _Theme, text: str) -> tuple[str, float, float] | None:
+    """A paragraph style's bottom border (its own or its base style's): colour, thickness, gap."""
+    from docx.oxml.ns import qn
+
+    def border(s):
+        ppr = s.element.pPr
+        return ppr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}") if ppr is not None else None
+
+    found = _chain(style, border) if style is not None else None
+    if found is None or found.get(qn("w:val"), "nil") in ("nil", "none"):
+        return None
+    themed = found.get(qn("w:themeColor"))
+    colour = theme.color(f"theme:{themed}" if themed else found.get(qn("w:color"))) or text
+    size, space = found.get(qn("w:sz"), "4"), found.get(qn("w:space"), "0")
+    return colour, (int(size) if size.isdigit() else 4) / 8, float(space) if space.isdigit() else 0.0
 
 
 class _Theme:
@@ -245,7 +278,7 @@ def _card_border(document, theme: _Theme) -> str | None:
     """The colour of the top border of the table style "Kaart", if the template has it."""
     from docx.oxml.ns import qn
 
-    style = _style(document, "Kaart")
+    style = _style(document, "Kaart", "table")
     top = style.element.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}/{qn('w:top')}") if style is not None else None
     if top is None:
         return None

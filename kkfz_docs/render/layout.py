@@ -36,36 +36,43 @@ __all__ = [
 ]
 
 PAGE_CM = (21.0, 29.7)  # A4
-MARGIN_X_CM, MARGIN_TOP_CM, MARGIN_BOTTOM_CM = 2.2, 2.2, 2.0
+MARGIN_X_CM, MARGIN_TOP_CM, MARGIN_BOTTOM_CM = 3.2, 2.2, 2.0
+"""Left and right 3.2 cm: a text width of 14.6 cm, lines of about 90 characters at the body size."""
 HEADER_FOOTER_CM = 1.0  # distance of the running header and footer from the page edge
 
 BODY_PT = 10.5
 LINE_SPACING = 1.08  # Word's "1.08 lines"
 SPACE_AFTER_PT = 4
 HEADER_PT = 8.5
+AFTER_TABLE_PT = 4
+"""The size of the empty paragraph after each table (Word needs one): its height is one line of it."""
 TITLE_PT, SUBTITLE_PT = 24, 12
-HEADINGS = {"h1": (15, 14, 4), "h2": (11.5, 8, 2), "h3": (10.5, 6, 2), "h4": (10.5, 4, 1)}
+TITLE_RULE_PT = (1.0, 4.0)
+"""The rule under the title: its thickness, and the gap between the title and it."""
+HEADINGS = {"h1": (16, 14, 4), "h2": (13, 9, 2), "h3": (10.5, 6, 2), "h4": (10.5, 4, 1)}
 """Size, space before, space after (pt). h3 and h4 are for own paragrafen deeper down; h4 is italic."""
 
 ACCENT = "1F5F74"
-GREY = "595959"
+GREY = "404040"
+"""Running header and footer, subtitle, chart text. 10.4:1 on white, and still 4.5:1 on the chart's
+translucent fill of any colour (Word and LibreOffice draw the value axis labels over it)."""
 TABLE_HEADER = ACCENT  # white bold text on it: contrast 7.1:1 (WCAG AA asks 4.5:1)
 
-COLUMNS_CM = {
-    "zorgtypen": (4.8, 3.4, 8.4),
-    "clienten": (9.0, 3.0, 3.0),
-    "clienten_vorig": (6.0, 2.6, 2.0, 2.6, 2.0),
-    "omzet": (9.0, 4.0, 3.0),
-    "doelen": (5.0, 2.4, 2.6, 6.6),
-    "kengetallen": (9.0, 3.0),
-    "kengetallen_vorig": (9.0, 2.4, 2.4),
-    "overzicht": (1.4, 8.6, 2.4, 4.2),
-    "spinnenweb": (6.2, 2.2, 1.6, 6.6),
+COLUMNS_CM = {  # each table's preferred widths; render/tables.py widens a column to its longest word
+    "zorgtypen": (4.4, 3.3, 6.9),
+    "clienten": (7.4, 2.8, 2.4),
+    "clienten_vorig": (5.2, 2.4, 1.8, 2.4, 1.8),
+    "omzet": (7.4, 2.8, 2.4),
+    "doelen": (4.4, 2.0, 2.6, 5.6),
+    "kengetallen": (7.4, 2.8),
+    "kengetallen_vorig": (7.4, 2.4, 2.4),
+    "overzicht": (1.4, 7.4, 2.2, 3.6),
+    "spinnenweb": (5.0, 2.2, 1.4, 6.0),
 }
 CARD_PADDING_PT = 7  # the space inside a speerpunt's border
 CARD_BORDER_PT = 0.75
-CROSS_TABLE_CM = (5.0, 2.9)  # the label column, then each value column
-THEMA_TABLE_CM = (6.0, 1.2, 6.0)  # the thema, each year, the toelichting
+CROSS_TABLE_CM = (4.6, 2.6)  # the label column, then each value column
+THEMA_TABLE_CM = (5.2, 1.2, 5.0)  # the thema, each year, the toelichting
 CHART_WIDTH_CM, CHART_HEIGHT_CM = 12.5, 8.6
 CHART_COLOUR = ACCENT  # this year: a solid line over a light fill
 CHART_PREVIOUS_COLOUR = "7F7F7F"  # last year: a dashed line, told apart without colour

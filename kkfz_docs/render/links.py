@@ -50,12 +50,14 @@ def target(url: str) -> str:
     return url if "://" in url or url.lower().startswith("mailto:") else f"https://{url}"
 
 
-def word_links(document, website: str = "") -> int:
-    """Make every web address in the body's text (and the website) a hyperlink; returns how many."""
+def word_links(document, website: str = "", colour: str = "0563C1") -> int:
+    """Make every web address in the body's text (and the website) a hyperlink; returns how many.
+
+    colour: of the Hyperlink style, when the template has none (LibreOffice leaves an unused one out)."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.oxml.ns import qn
 
-    _ensure_style(document)
+    _ensure_style(document, colour)
     part = document.part
     made = 0
     for run in list(document.element.body.iter(qn("w:r"))):
@@ -105,8 +107,8 @@ def _set_style(run, qn) -> None:
     style.set(qn("w:val"), HYPERLINK_STYLE)
 
 
-def _ensure_style(document) -> None:
-    """A template without a Hyperlink character style gets Word's usual one (blue, underlined)."""
+def _ensure_style(document, colour: str) -> None:
+    """A template without a Hyperlink character style gets one: underlined, in that colour."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.shared import RGBColor
 
@@ -114,4 +116,4 @@ def _ensure_style(document) -> None:
         return
     style = document.styles.add_style(HYPERLINK_STYLE, WD_STYLE_TYPE.CHARACTER)
     style.font.underline = True
-    style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    style.font.color.rgb = RGBColor.from_string(colour)

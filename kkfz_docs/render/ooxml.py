@@ -43,16 +43,21 @@ class Ooxml:
         raise TypeError("Ooxml values belong to one render and cannot be pickled")
 
 
-def picture(tpl, image: bytes, *, width: int | None = None, height: int | None = None) -> Ooxml:
+def picture(
+    tpl, image: bytes, alt: str, *, name: str = "Afbeelding", width: int | None = None, height: int | None = None
+) -> Ooxml:
     """An inline picture (PNG or JPEG bytes python-docx can read) for a docxtpl template.
 
-    width and height are in EMU; give one to keep the aspect ratio. tpl is the DocxTemplate being
-    rendered; only this closure holds it.
+    alt: its alternative text (what a screen reader says, Word's "Alternatieve tekst"); name: the
+    name Word shows in its selection pane. width and height are in EMU; give one to keep the aspect
+    ratio. tpl is the DocxTemplate being rendered; only this closure holds it.
     """
 
     def produce() -> str:
         part = tpl.current_rendering_part
         inline = part.new_pic_inline(io.BytesIO(image), width, height)
+        inline.docPr.set("name", name)
+        inline.docPr.set("descr", alt)
         # Close the text run the tag stands in, place the drawing in a run of its own, reopen.
         return f'</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
 

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from attrs import define
 
 from . import layout as L
+from .tables import shown_columns
 
 __all__ = [
     "DOCUMENT",
@@ -534,7 +535,8 @@ def items(scope: Scope, pad: str) -> Sequence[Any]:
 
 @define(frozen=True)
 class FilledTable:
-    """A table as it prints for one verslag: header, rows, total row, column widths."""
+    """A table as it prints for one verslag: header, rows, total row, column widths; an empty column
+    (no header, no values) is left out (render/tables.py), in Word as well."""
 
     koppen: list[str]
     rijen: list[list[str]]
@@ -543,7 +545,23 @@ class FilledTable:
 
 
 def fill_table(node: Table | CrossTable, scope: Scope) -> FilledTable:
-    """The header, rows and widths of a Table or a CrossTable for this scope."""
+    """The header, rows and widths of a Table or a CrossTable for this scope, as they print."""
+    table = _all_columns(node, scope)
+    shown = shown_columns(table.koppen, [*table.rijen, *([table.totaal] if table.totaal else [])])
+    if all(shown):
+        return table
+
+    def keep(row: list) -> list:
+        return [v for v, show in zip(row, shown, strict=True) if show]
+
+    widths = keep(table.breedtes_cm)  # the table keeps its width: the other columns share the room
+    widths = [w * sum(table.breedtes_cm) / sum(widths) for w in widths]
+    return FilledTable(
+        keep(table.koppen), [keep(r) for r in table.rijen], keep(table.totaal) if table.totaal else None, widths
+    )
+
+
+def _all_columns(node: Table | CrossTable, scope: Scope) -> FilledTable:
     if isinstance(node, Table):
         rows = [[fill(scope.with_name("rij", rij), c) for c in node.cellen] for rij in items(scope, node.rijen)]
         totaal = [fill(scope, c) for c in node.totaal] if node.totaal else None

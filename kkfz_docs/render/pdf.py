@@ -46,12 +46,12 @@ from . import layout as L
 from .context import Context
 from .house_style import HouseStyle, TextStyle
 from .info import RenderInfo, SectieInfo
-from .links import split_links
+from .links import target
 from .pdf_tags import (
     Element,
     Figure,
-    LinkedParagraph,
     ListItem,
+    Rule,
     StructureTree,
     TableArtifacts,
     TaggedParagraph,
@@ -59,12 +59,12 @@ from .pdf_tags import (
 )
 from .script_runs import Paragraph, markup
 from .soorten import STANDAARD, PaginaLimiet
+from .tables import CELL_PADDING_PT, KEEP_TOGETHER_ROWS, table_layout
 
 __all__ = [
     "BODY_PT",
     "CHART_HEIGHT",
     "CHART_WIDTH",
-    "LEADING",
     "MARGIN_BOTTOM",
     "MARGIN_TOP",
     "MARGIN_X",
@@ -77,7 +77,6 @@ __all__ = [
 ]
 
 BODY_PT = L.BODY_PT
-LEADING = BODY_PT * 1.22 * L.LINE_SPACING  # Calibri's (and Carlito's) line height is 1.22 em
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = L.MARGIN_X_CM * cm, L.MARGIN_TOP_CM * cm, L.MARGIN_BOTTOM_CM * cm
 WIDTH = A4[0] - 2 * MARGIN_X
 FRAME_HEIGHT = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
@@ -112,9 +111,9 @@ def _styles(house: HouseStyle) -> dict[str, ParagraphStyle]:
     bold = tt2ps(b.font, 1, 0)
     return {
         "body": body,
-        "title": style("title", house.title, 1.22),
-        "subtitle": style("subtitle", house.subtitle, 1.25),
-        **{f"h{n}": style(f"h{n}", h, 1.27, keepWithNext=1) for n, h in house.headings.items()},
+        "title": style("title", house.title, 1.22 * house.title.line_spacing),
+        "subtitle": style("subtitle", house.subtitle, 1.22 * house.subtitle.line_spacing),
+        **{f"h{n}": style(f"h{n}", h, 1.22 * h.line_spacing, keepWithNext=1) for n, h in house.headings.items()},
         "bullet": style(
             "bullet",
             house.bullet,
@@ -140,9 +139,17 @@ class _Heading(TaggedParagraph):
     """A heading that opens a chapter (level 0) or a part of one (level 1, 2, ...) in the PDF outline.
 
     Its first part binds the bookmark to where it is drawn and adds the outline entry there (in
-    drawing order, which is reading order; a heading inside a card is drawn by the card's table)."""
+    drawing order, which is reading order; a heading inside a card is drawn by the card's table).
+    _Document records the page a chapter starts on (section: the chapter's index)."""
 
     outline_key: str | None = None  # None on the second part of a split heading
+    section: int | None = None
+
+    def _pass_on(self, part: _Heading, last: bool) -> None:
+        super()._pass_on(part, last)
+        part.outline_text, part.outline_level = self.outline_text, self.outline_level
+        if not last:  # the first of the two parts ReportLab splits a paragraph into
+            part.outline_key, part.section = self.outline_key, self.section
 
     def draw(self) -> None:
         if self.outline_key:
@@ -164,26 +171,17 @@ class _Card(Table):
         return super().split(availWidth, availHeight)
 
 
-class _SectionStart(Flowable):
-    """An invisible marker: the chapter it names starts where it lands."""
-
-    def __init__(self, index: int):
-        super().__init__()
-        self.index = index
-        self.width = self.height = 0
-
-    def draw(self) -> None:
-        pass
-
-
 class _Story:
     """Builds the flowables from the context and counts each chapter's words.
 
     Each method also adds the structure elements of what it lays out to the tagged PDF's structure
     tree (render/pdf_tags.py), in reading order; each flowable draws itself as its element's content."""
 
-    def __init__(self, house: HouseStyle, chart: Callable[[], Flowable]):
+    def __init__(self, house: HouseStyle, chart: Callable[[], Flowable], website: str = "", naam: str = ""):
         self.s = _styles(house)
+        self.links = (website, house.link)  # every web address a link, the website as typed too
+        self.title_rule = house.title_rule
+        self.descriptions = {target(website): f"Website van {naam}"} if website else {}
         self.rule = _color(house.table_fill)  # the table header's fill, and the tables' rules
         self.card_border = _color(house.card_border)
         self.chart = chart
@@ -191,18 +189,19 @@ class _Story:
         self.sections: list[list] = []  # [title, words]
         self.tags = StructureTree()
         self.parent = self.tags.root  # where the next structure element goes: the document, or a card
+        self.width = WIDTH  # what a table may take: the text width, or less inside a card
         self._headings = 0
 
     def _heading(self, text: str, style: str, level: int) -> None:
         self._headings += 1
-        heading = _Heading(markup(text, self.s[style].fontName), self.s[style], tag=self.parent.add(style.upper()))
+        heading = _Heading(*self._text(text, style), tag=self.parent.add(style.upper()))
         heading.outline_text, heading.outline_level, heading.outline_key = text, level, f"k{self._headings}"
         self.flow.append(heading)
 
     def section(self, title: str) -> None:
         self.sections.append([title, _words(title)])
-        self.flow.append(_SectionStart(len(self.sections) - 1))
         self._heading(title, "h1", 0)
+        self.flow[-1].section = len(self.sections) - 1
 
     def _count(self, text: str) -> None:
         if self.sections:
@@ -214,44 +213,43 @@ class _Story:
         # Nested under its chapter in the bookmarks (h3 under h2, ...), at the top before any chapter.
         self._heading(text, style, int(style[1]) - 1 if len(self.sections) > 1 else 0)
 
-    def para(self, text: str, style: str = "body", url: str = "", url_description: str = "") -> None:
-        """A paragraph; url: the text ends in this URL (as typed), which becomes a link."""
+    def _text(self, text: str, style: str | ParagraphStyle) -> tuple[str, ParagraphStyle]:
+        """The markup of a text in a style (its web addresses links), and that style."""
+        look = self.s[style] if isinstance(style, str) else style
+        return markup(text, look.fontName, self.links), look
+
+    def para(self, text: str, style: str = "body") -> None:
         self._count(text)
         tag = self.parent.add("Title" if style == "title" else "P")
-        if url:
-            target = url if "://" in url or url.startswith("mailto:") else f"https://{url}"
-            self.flow.append(
-                LinkedParagraph(
-                    markup(text, self.s[style].fontName),
-                    self.s[style],
-                    tag=tag,
-                    url=url,
-                    target=target,
-                    description=url_description,
-                )
-            )
-        else:
-            self.flow.append(TaggedParagraph(markup(text, self.s[style].fontName), self.s[style], tag=tag))
+        markup_, look = self._text(text, style)
+        rule = self.title_rule if style == "title" else None
+        if rule is not None:  # the Title style's bottom border: below the text, before the space after
+            look = ParagraphStyle("title_ruled", parent=look, spaceAfter=0)
+        self.flow.append(TaggedParagraph(markup_, look, tag=tag, descriptions=self.descriptions))
+        if rule is not None:
+            colour, thickness, gap = rule
+            self.flow.append(Rule(_color(colour), thickness, gap, after=self.s["title"].spaceAfter))
 
     def kenmerk(self, label: str, text: str) -> None:
         """A paragraph that starts with a bold label."""
         self._count(f"{label} {text}")
         body = self.s["body"]
         tekst = f"<b>{markup(label, self.s['cell_bold'].fontName)}</b>" + (
-            f" {markup(text, body.fontName)}" if text else ""
+            f" {self._text(text, 'body')[0]}" if text else ""
         )
-        self.flow.append(TaggedParagraph(tekst, body, tag=self.parent.add("P")))
+        self.flow.append(TaggedParagraph(tekst, body, tag=self.parent.add("P"), descriptions=self.descriptions))
 
     @contextlib.contextmanager
     def card(self) -> Iterator[None]:
         """Everything laid out inside goes into one bordered block, a Div in the structure tree, kept
         on one page where it fits (a card longer than a page breaks over pages, its border with it)."""
-        outer_flow, outer_parent = self.flow, self.parent
+        outer_flow, outer_parent, outer_width = self.flow, self.parent, self.width
         self.flow, self.parent = [], outer_parent.add("Div")
+        self.width = WIDTH - 2 * (L.CARD_PADDING_PT + L.CARD_BORDER_PT)
         try:
             yield
         finally:
-            content, self.flow, self.parent = self.flow, outer_flow, outer_parent
+            content, self.flow, self.parent, self.width = self.flow, outer_flow, outer_parent, outer_width
         if content and isinstance(content[-1], Spacer):
             content.pop()  # the space after a last table stays outside the border
         table = _Card([[content]], colWidths=[WIDTH], splitInRow=1, hAlign="LEFT", renderCB=TableArtifacts())
@@ -282,11 +280,11 @@ class _Story:
             label = li.add("Lbl")
             self.flow.append(
                 ListItem(
-                    markup(item, self.s["bullet"].fontName),
-                    self.s["bullet"],
+                    *self._text(item, "bullet"),
                     bulletText="•",
                     tag=li.add("LBody"),
                     label=label,
+                    descriptions=self.descriptions,
                 )
             )
 
@@ -301,22 +299,34 @@ class _Story:
         widths_cm: Sequence[float],
         footer: Sequence[str] | None = None,
     ) -> None:
-        widths = _fit([w * cm for w in widths_cm])
+        """A table as render/tables.py lays it out (the Word renderer does the same): empty columns left
+        out, numbers aligned right, no word broken inside; kept on one page when small."""
+        # A row with fewer values than columns is a fout (check says so); the page count still lays it out.
+        rows = [[*r, *[""] * (len(header) - len(r))] for r in rows]
+        below = [*rows, *([footer] if footer else [])]
+        bold = self.s["cell_bold"]
+        shape = table_layout(header, below, [w * cm for w in widths_cm], self.width, bold.fontName, bold.fontSize)
+        keep = [c for c, show in enumerate(shape.shown) if show]
+        header, rows = [header[c] for c in keep], [[r[c] for c in keep] for r in rows]
+        footer = [footer[c] for c in keep] if footer else None
         tabel = self.parent.add("Table")
 
-        def cell(text: str, style: str, role: str, row: Element, **scope) -> TaggedParagraph:
-            return TaggedParagraph(markup(text, self.s[style].fontName), self.s[style], tag=row.add(role, **scope))
+        def cell(text: str, style: str, role: str, row: Element, column: int, **scope) -> TaggedParagraph:
+            look = self._aligned(style) if shape.numeric[column] else self.s[style]
+            return TaggedParagraph(*self._text(text, look), tag=row.add(role, **scope), descriptions=self.descriptions)
 
         tr = tabel.add("TR")
-        data = [[cell(h, "cell_head", "TH", tr, Scope="Column") for h in header]]
+        data = [[cell(h, "cell_head", "TH", tr, c, Scope="Column") for c, h in enumerate(header)]]
         for row, style in [*((r, "cell") for r in rows), *([(footer, "cell_bold")] if footer else [])]:
             tr = tabel.add("TR")  # the first cell labels the row
-            row_cells = [cell(row[0], "cell_bold", "TH", tr, Scope="Row")] if row else []
-            data.append(row_cells + [cell(v, style, "TD", tr) for v in row[1:]])
+            row_cells = [cell(row[0], "cell_bold", "TH", tr, 0, Scope="Row")] if row else []
+            data.append(row_cells + [cell(v, style, "TD", tr, c) for c, v in enumerate(row[1:], 1)])
         for row in [header, *rows, *([footer] if footer else [])]:
             for v in row:
                 self._count(v)
-        table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT", renderCB=TableArtifacts())
+        table = _Table(
+            data, colWidths=list(shape.widths), repeatRows=1, splitInRow=1, hAlign="LEFT", renderCB=TableArtifacts()
+        )
         commands: list[tuple] = [
             ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),  # else ReportLab sets Helvetica, unembedded
             ("FONTSIZE", (0, 0), (-1, -1), BODY_PT),
@@ -324,21 +334,38 @@ class _Story:
             ("BOX", (0, 0), (-1, -1), 0.75, self.rule),
             ("LINEBELOW", (0, 1), (-1, -1), 0.5, self.rule),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 5.4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 5.4),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
             ("TOPPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ]
         if footer:
             commands.append(("LINEABOVE", (0, -1), (-1, -1), 1.5, self.rule))
         table.setStyle(TableStyle(commands))
-        self.flow.append(table)
-        self.flow.append(Spacer(0, LEADING + 4))  # the Word template's empty paragraph after a table
+        if len(data) <= KEEP_TOGETHER_ROWS:  # with the heading before it: ReportLab joins no heading to a group
+            start = len(self.flow)
+            while start and self.flow[start - 1].getKeepWithNext():
+                start -= 1
+            self.flow[start:] = [KeepTogether([*self.flow[start:], table])]
+        else:
+            self.flow.append(table)
+        # The Word template's empty paragraph after a table: one line of its small size.
+        self.flow.append(Spacer(0, L.AFTER_TABLE_PT * 1.22 * L.LINE_SPACING))
+
+    def _aligned(self, name: str) -> ParagraphStyle:
+        """The cell style, aligned right (a column of numbers)."""
+        if f"{name}_right" not in self.s:
+            self.s[f"{name}_right"] = ParagraphStyle(f"{name}_right", parent=self.s[name], alignment=TA_RIGHT)
+        return self.s[f"{name}_right"]
 
 
-def _fit(widths: list[float]) -> list[float]:
-    total = sum(widths)
-    return widths if total <= WIDTH else [w * WIDTH / total for w in widths]
+class _Table(Table):
+    """A table whose rows break across pages only when one is taller than a whole page, as Word does
+    with rows that may not split (w:cantSplit): elsewhere the row moves to the next page."""
+
+    def split(self, availWidth, availHeight):
+        self.splitInRow = 1 if availHeight >= FRAME_HEIGHT - 1 else 0
+        return super().split(availWidth, availHeight)
 
 
 def story(
@@ -348,11 +375,10 @@ def story(
     house: HouseStyle | None = None,
     document: Sequence[outline.Node] = outline.DOCUMENT,
 ) -> _Story:
-    """Lay the context out as the outline says (the verslag's unless another is given), as the Word
-    template does."""
-    s = _Story(house or house_style.default(), chart)
-    s.sections.append(["Titel", 0])
-    s.flow.append(_SectionStart(0))
+    """Lay the context out as the outline (render/outline.py) says (the verslag's unless another is
+    given), as the Word template does."""
+    s = _Story(house or house_style.default(), chart, ctx["organisatie"]["website"], ctx["organisatie"]["naam"])
+    s.sections.append(["Titel", 0])  # starts on page 1
     _lay_out(s, document, outline.Scope(ctx), ctx, logo)
     return s
 
@@ -362,10 +388,14 @@ def _lay_out(s: _Story, nodes: Sequence[outline.Node], outer: outline.Scope, ctx
     for node, scope in outline.walk(nodes, outer):
         if node is outline.END_TOGETHER:
             start = together.pop()
-            s.flow[start:] = [KeepTogether(s.flow[start:])]
+            # One group: a small table's own KeepTogether inside would make ReportLab think it too tall.
+            parts = [
+                f for part in s.flow[start:] for f in (part._content if isinstance(part, KeepTogether) else [part])
+            ]
+            s.flow[start:] = [KeepTogether(parts)]
         elif isinstance(node, outline.Together):
             start = len(s.flow)  # with the heading before them (ReportLab will not join a heading to a group)
-            while start and (isinstance(s.flow[start - 1], _SectionStart) or s.flow[start - 1].getKeepWithNext()):
+            while start and s.flow[start - 1].getKeepWithNext():
                 start -= 1
             together.append(start)
         elif isinstance(node, outline.Chapter):
@@ -373,17 +403,7 @@ def _lay_out(s: _Story, nodes: Sequence[outline.Node], outer: outline.Scope, ctx
         elif isinstance(node, outline.Heading):
             s.h2(outline.fill(scope, node.tekst), f"h{node.niveau}")
         elif isinstance(node, outline.Paragraph):
-            text = outline.fill(scope, node.tekst)
-            website = ctx["organisatie"]["website"]
-            pieces = list(split_links(text, website))
-            url = pieces[-1][0] if pieces and pieces[-1][1] else ""
-            website = url and url == website
-            s.para(
-                text,
-                node.stijl,
-                url=url,
-                url_description=f"Website van {ctx['organisatie']['naam']}" if website else f"Link naar {url}",
-            )
+            s.para(outline.fill(scope, node.tekst), node.stijl)
         elif isinstance(node, outline.Kenmerk):
             s.kenmerk(outline.fill(scope, node.label), outline.fill(scope, node.tekst))
         elif isinstance(node, outline.Paragraphs):
@@ -434,17 +454,15 @@ class _Document(BaseDocTemplate):
             bottomPadding=0,
         )
         self.addPageTemplates([PageTemplate(id="pagina", frames=[frame])])
-        self.section_pages: dict[int, int] = {}
+        self.section_pages: dict[int, int] = {0: 1}
         self.last_fill = 1.0
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, _SectionStart):
-            self.section_pages[flowable.index] = self.page
-
-    def handle_documentEnd(self) -> None:
-        frame = self.frame
-        self.last_fill = min(1.0, max(0.0, (frame._y1 + frame._height - frame._y) / frame._height))
-        super().handle_documentEnd()
+        if isinstance(flowable, _Heading) and flowable.outline_key and flowable.section is not None:
+            self.section_pages[flowable.section] = self.page
+        frame = self.frame  # how full the page is so far; after the last flowable, the last page
+        if frame is not None:
+            self.last_fill = min(1.0, max(0.0, (frame._y1 + frame._height - frame._y) / frame._height))
 
 
 def _canvas_class(header: str, tags: StructureTree, metadata: dict, style: ParagraphStyle) -> type[Canvas]:

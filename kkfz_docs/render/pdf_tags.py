@@ -20,13 +20,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.lib.enums import TA_LEFT
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject, PDFStream, PDFString
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 from reportlab.platypus.tables import TableRenderCB
@@ -37,8 +34,8 @@ __all__ = [
     "ROLE_MAP",
     "Element",
     "Figure",
-    "LinkedParagraph",
     "ListItem",
+    "Rule",
     "StructureTree",
     "TableArtifacts",
     "TaggedParagraph",
@@ -95,11 +92,6 @@ class Element:
             yield
         finally:
             canv.addLiteral("EMC")
-
-    def link(self, canv: Canvas, url: str, rect: tuple[float, float, float, float], description: str) -> None:
-        """A link annotation over rect (in the current coordinates) that belongs to this Link element."""
-        canv.linkURL(url, rect, relative=1, Contents=PDFString(description), F=4)  # F=4: printed
-        self.kids.append(_Annotation(canv.getPageNumber(), canv._annotationrefs[-1]))  # the one just added
 
 
 class StructureTree:
@@ -199,12 +191,20 @@ def _begin_artifact(canv: Canvas, kind: str, subtype: str | None = None) -> None
 class TaggedParagraph(Paragraph):
     """A paragraph drawn as the content of its element `tag`, and so are the parts it splits into.
 
-    Drawn a second time (a table header row repeated on the next page), it is an artifact."""
+    Its links (<a href> in its markup, render/script_runs.py) are Link elements inside it: ReportLab
+    lays them out and makes their annotations; the text of each is marked as its Link's content
+    within the line's text object, and each annotation joins its Link with /Contents (descriptions:
+    target -> description, else "Link naar ...") and an underline drawn as an artifact.
+    Drawn a second time (a table header row repeated on the next page), it is an artifact, without links.
+    """
 
     def __init__(self, text, style, bulletText=None, frags=None, *, tag: Element | None = None, **kwargs):
+        self.descriptions: dict[str, str] = kwargs.pop("descriptions", None) or {}
         super().__init__(text, style, bulletText=bulletText, frags=frags, **kwargs)
         self.tag = tag
         self._drawn = False
+        self._links: dict[int, Element] = {}  # ReportLab's link number -> its Link element, shared by the parts
+        self._marking: _LinkMarking | None = None
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
@@ -214,14 +214,119 @@ class TaggedParagraph(Paragraph):
         return parts
 
     def _pass_on(self, part: TaggedParagraph, last: bool) -> None:
-        part.tag = self.tag
+        part.tag, part.descriptions, part._links = self.tag, self.descriptions, self._links
 
     def draw(self) -> None:
         if self.tag is None:
             raise ValueError("a tagged paragraph without its structure element")
-        with artifact(self.canv, "Pagination") if self._drawn else self.tag.marked(self.canv):
-            super().draw()
+        if self._drawn:
+            with artifact(self.canv, "Pagination"), _no_links(self.canv):
+                super().draw()
+        elif _has_links(self.blPara):
+            self._marking = _LinkMarking(self)
+            try:
+                super().draw()
+            finally:
+                self._marking.close()
+                self._marking = None
+        else:
+            with self.tag.marked(self.canv):
+                super().draw()
         self._drawn = True
+
+    def beginText(self, x, y):
+        text = super().beginText(x, y)
+        if self._marking is not None:
+            self._marking.open(text)
+        return text
+
+
+class _LinkMarking:
+    """The marked content and annotations of the links of one paragraph while ReportLab draws it.
+
+    Everything ReportLab paints of such a paragraph is in its text object: the paragraph's content is
+    marked inside it (BT /P BDC ... EMC ET), and ReportLab's _linkRecord hook, called where a link's
+    text starts and ends in a line, closes that sequence and opens one of the Link (and back).
+    ReportLab calls canvas.linkURL for each link on each line after the line's text: the calls come
+    in the order the links started, which pairs each annotation with its Link element."""
+
+    def __init__(self, paragraph: TaggedParagraph):
+        if paragraph.tag is None:
+            raise TypeError("a link is marked inside its paragraph's structure element")
+        self.paragraph, self.canv, self.tag = paragraph, paragraph.canv, paragraph.tag
+        self.started: list[Element] = []  # Link elements whose text was drawn and whose annotation is due
+        self.canv.linkURL = self.annotate  # for this paragraph only: close() removes it
+        para = paragraph.blPara
+        # One fragment (ReportLab's "kind 0"): the whole paragraph is its link, annotated line by line.
+        self.whole = self._link(para.link[0]) if para.kind == 0 else None
+
+    def _link(self, key: tuple[int, str]) -> Element:
+        links = self.paragraph._links
+        if key[0] not in links:
+            links[key[0]] = self.tag.add("Link")  # after the paragraph's content so far
+        return links[key[0]]
+
+    def open(self, text) -> None:
+        code, get_code = text._code, text.getCode
+        code.append((self.whole or self.tag).begin(self.canv))
+
+        def record(key, what: str) -> None:
+            if what == "start":  # called after the link's first piece of text: mark from before it
+                link = self._link(key)
+                self.started.append(link)
+                code.insert(len(code) - 1, f"EMC {link.begin(self.canv)}")
+            else:
+                code.append(f"EMC {self.tag.begin(self.canv)}")
+
+        def with_end():
+            code.append("EMC")
+            return get_code()
+
+        text._linkRecord, text.getCode = record, with_end
+
+    def annotate(self, url, rect, relative=0, thickness=0, color=None, dashArray=None, kind="URI", **kw) -> None:
+        link = self.whole or self.started.pop(0)
+        description = self.paragraph.descriptions.get(url, f"Link naar {url}")
+        Canvas.linkURL(self.canv, url, rect, relative=relative, kind=kind, Contents=PDFString(description), F=4)
+        link.kids.append(_Annotation(self.canv.getPageNumber(), self.canv._annotationrefs[-1]))
+        self._underline(rect)
+
+    def _underline(self, rect) -> None:
+        """An underline under the link's text on this line, as Word's Hyperlink style has."""
+        style = self.paragraph.style
+        size = style.fontSize
+        # ReportLab's rectangle runs from 0.2 size below the baseline (from size/8 for a whole line).
+        baseline = rect[1] + (size / 8 if self.whole else 0.2 * size)
+        y = baseline - 0.12 * size
+        with artifact(self.canv, "Layout"):
+            self.canv.saveState()
+            para = self.paragraph.blPara
+            words = [para] if para.kind == 0 else [w for line in para.lines for w in line.words]
+            colour = next((w.textColor for w in words if getattr(w, "link", None)), style.textColor)
+            self.canv.setStrokeColor(colour)
+            self.canv.setLineWidth(0.06 * size)
+            self.canv.line(rect[0], y, rect[2], y)
+            self.canv.restoreState()
+
+    def close(self) -> None:
+        del self.canv.linkURL
+
+
+def _has_links(para) -> bool:
+    """Whether a laid-out paragraph (ReportLab's blPara) holds a link."""
+    if para.kind == 0:
+        return bool(getattr(para, "link", None))
+    return any(getattr(word, "link", None) for line in para.lines for word in line.words)
+
+
+@contextlib.contextmanager
+def _no_links(canv: Canvas) -> Iterator[None]:
+    """No annotations while a repeated table header is drawn (its links are on the first page)."""
+    canv.linkURL = lambda *args, **kwargs: None
+    try:
+        yield
+    finally:
+        del canv.linkURL
 
 
 class ListItem(TaggedParagraph):
@@ -262,88 +367,29 @@ class ListItem(TaggedParagraph):
         canv.restoreState()
 
 
-class LinkedParagraph(TaggedParagraph):
-    """A paragraph whose text ends in a URL: that tail is a Link element, with a link annotation over it.
+class Rule(Flowable):
+    """A horizontal rule across the frame, as Word draws a paragraph's bottom border: an artifact.
 
-    Drawn line by line as ReportLab draws a left-aligned paragraph of one style; any other paragraph
-    (or a part of a split one before its last) is drawn as plain content of its element."""
+    gap: the space above the line; after: the space below the flowable."""
 
-    def __init__(self, *args, url: str = "", target: str = "", description: str = "", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.url, self.target, self.description = url, target, description
-        self._url_chars = sum(not c.isspace() for c in url)
-        self._link: list[Element] = []  # shared by the split parts: one Link element
+    def __init__(self, colour, thickness: float, gap: float, after: float = 0.0):
+        super().__init__()
+        self.colour, self.thickness, self.gap, self.after = colour, thickness, gap, after
 
-    def _pass_on(self, part: LinkedParagraph, last: bool) -> None:
-        super()._pass_on(part, last)
-        part.url, part.target, part.description, part._link = self.url, self.target, self.description, self._link
-        part._url_chars = self._url_chars if last else 0
-        if not last:
-            self._url_chars = 0
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = availWidth, self.gap + self.thickness
+        return self.width, self.height
 
-    def _plain_lines(self) -> tuple[list[tuple[float, str]], Any] | None:
-        """(extra space, text) per line and the one font, size and colour they are drawn in; None when
-        the paragraph mixes styles (escaped text only splits into fragments of one style, at entities)."""
-        para = self.blPara
-        if para.kind == 0:
-            return [(extra, " ".join(words)) for extra, words in para.lines], para
-        frags = [f for line in para.lines for f in line.words]
-        if not frags:
-            return None
-        first = frags[0]
-        for f in frags:
-            if (f.fontName, f.fontSize, f.textColor) != (first.fontName, first.fontSize, first.textColor) or any(
-                getattr(f, a, None) for a in ("cbDefn", "link", "us_lines", "backColor", "rise")
-            ):
-                return None
-        return [(line.extraSpace, "".join(f.text for f in line.words)) for line in para.lines], first
+    def getSpaceAfter(self) -> float:
+        return self.after
 
     def draw(self) -> None:
-        plain = self._plain_lines() if self._url_chars and not self._drawn else None
-        if plain is None or self.style.alignment != TA_LEFT:
-            super().draw()
-            return
-        lines, font = plain
-        canv, style, tag = self.canv, self.style, self.tag
-        assert tag is not None  # a LinkedParagraph is always tagged
-        texts = [text for _, text in lines]
-        cuts, remaining = [], self._url_chars  # where the URL starts on each line, counted from the end
-        for text in reversed(texts):
-            j = len(text)
-            while j > 0 and remaining > 0:
-                j -= 1
-                remaining -= not text[j].isspace()
-            cuts.append(j)
-        cuts.reverse()
-        ascent, descent = getAscentDescent(font.fontName, font.fontSize)
-        y = self.height - (font.fontSize if rl_config.paraFontSizeHeightOffset else ascent)
-        for (extra, text), cut in zip(lines, cuts, strict=True):
-            spaces = text.count(" ")
-            word_space = extra / spaces if extra < -1e-8 and spaces else 0  # an overfull line is squeezed
-            # One text object per line, as ReportLab draws it, with the marked content inside: the URL
-            # then sits exactly where the viewer's glyph advances put it.
-            out = canv.beginText(style.leftIndent, y)
-            out.setFont(font.fontName, font.fontSize, style.leading)
-            out.setFillColor(font.textColor)
-            if word_space:
-                out.setWordSpace(word_space)
-            x = style.leftIndent
-            for piece, is_link in ((text[:cut], False), (text[cut:], True)):
-                if not piece:
-                    continue
-                if is_link and not self._link:  # after the text before it, in reading order
-                    self._link.append(tag.add("Link"))
-                element = self._link[0] if is_link else tag
-                out._code.append(element.begin(canv))
-                out.textOut(piece)
-                out._code.append("EMC")
-                width = stringWidth(piece, font.fontName, font.fontSize) + word_space * piece.count(" ")
-                if is_link:
-                    element.link(canv, self.target, (x, y + descent, x + width, y + ascent), self.description)
-                x += width
-            canv.drawText(out)
-            y -= style.leading
-        self._drawn = True
+        with artifact(self.canv, "Layout"):
+            self.canv.saveState()
+            self.canv.setStrokeColor(self.colour)
+            self.canv.setLineWidth(self.thickness)
+            self.canv.line(0, self.thickness / 2, self.width, self.thickness / 2)
+            self.canv.restoreState()
 
 
 class Figure(Flowable):

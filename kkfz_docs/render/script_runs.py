@@ -19,12 +19,14 @@ which shows it only where it breaks a line; other controls (C1) are left out of 
 from __future__ import annotations
 
 import functools
+import html
 import unicodedata
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Paragraph as _Paragraph
 
 from . import bidi, fonts
+from .links import split_links, target
 
 __all__ = ["Paragraph", "markup"]
 
@@ -32,13 +34,28 @@ _SOFT_HYPHEN = "\xad"
 _JOINERS = "\u200c\u200d"
 
 
-def markup(text: str, font: str) -> str:
+def markup(text: str, font: str, links: tuple[str, str] | None = None) -> str:
     """Paragraph markup for user text in a style whose font is `font` (e.g. "Carlito-Bold").
 
     A line break inside the text (a manual line break pasted from Word) stays one: <br/>.
+    links: (the organisation's website, the colour of links as six hex digits): every web address
+    in the text, and the website as typed, becomes a link (<a href>) in that colour; None: none does.
     """
     if "\n" in text:
-        return "<br/>".join(markup(line, font) for line in text.split("\n"))
+        return "<br/>".join(markup(line, font, links) for line in text.split("\n"))
+    if links is None:
+        return _fonts(text, font)
+    website, colour = links
+    return "".join(
+        f'<a href="{html.escape(target(piece))}" color="#{colour}">{_fonts(piece, font)}</a>'
+        if is_address
+        else _fonts(piece, font)
+        for piece, is_address in split_links(text, website)
+    )
+
+
+def _fonts(text: str, font: str) -> str:
+    """The text escaped, each run of characters Carlito lacks in the font that has them."""
     bold = "Bold" in font
     out: list[str] = []
     for name, run in _runs(text):

@@ -59,6 +59,7 @@ ACCENT = RGBColor.from_string(L.ACCENT)
 GREY = RGBColor.from_string(L.GREY)
 TABLE_STYLE = "KKFZ-tabel"
 CELL_STYLE = "Tabeltekst"
+HEADER_STYLE = "Tabelkop"
 TOTAL_STYLE = "Tabeltotaal"
 AFTER_TABLE_STYLE = "Na tabel"
 CARD_STYLE = "Kaart"
@@ -74,7 +75,7 @@ def _styles(doc: WordDocument) -> None:
     _theme_fonts(doc)
     styles = doc.styles
     normal = styles["Normal"]
-    normal.font.size = Pt(L.BODY_PT)
+    _size(normal, L.BODY_PT)
     normal.paragraph_format.space_after = Pt(L.SPACE_AFTER_PT)
     normal.paragraph_format.line_spacing = L.LINE_SPACING
     normal.paragraph_format.widow_control = True
@@ -94,8 +95,8 @@ def _styles(doc: WordDocument) -> None:
         *((f"Heading {name[1]}", measures) for name, measures in L.HEADINGS.items()),
     ):
         style = styles[name]
-        style.font.size = Pt(size)
-        style.font.bold = True
+        _size(style, size)
+        style.font.bold = style.font.cs_bold = True
         style.font.color.rgb = ACCENT
         style.paragraph_format.space_before = Pt(before)
         style.paragraph_format.space_after = Pt(after)
@@ -105,13 +106,20 @@ def _styles(doc: WordDocument) -> None:
     title = styles["Title"]
     title.paragraph_format.space_after = Pt(2)
     # The default Title has a bottom border in python-docx's template; keep it, it reads as a rule,
-    # in the accent colour.
+    # in the accent colour (the PDF draws it too).
     for rule in title.element.pPr.iter(qn("w:bottom")):
         rule.set(qn("w:color"), L.ACCENT)
+        rule.set(qn("w:sz"), str(round(L.TITLE_RULE_PT[0] * 8)))  # eighths of a point
+        rule.set(qn("w:space"), str(round(L.TITLE_RULE_PT[1])))
         rule.attrib.pop(qn("w:themeColor"), None)
+    for name in ("Title", "Subtitle"):  # python-docx's letter spacing and kerning: not in the PDF
+        for leftover in ("w:spacing", "w:kern"):
+            element = styles[name].element.rPr.find(qn(leftover))
+            if element is not None:
+                styles[name].element.rPr.remove(element)
     subtitle = styles["Subtitle"]
-    subtitle.font.size = Pt(L.SUBTITLE_PT)
-    subtitle.font.italic = False
+    _size(subtitle, L.SUBTITLE_PT)
+    subtitle.font.italic = subtitle.font.cs_italic = False
     subtitle.font.color.rgb = GREY
     _theme_font(subtitle, "minor")
     numbering = subtitle.element.pPr.find(qn("w:numPr")) if subtitle.element.pPr is not None else None
@@ -121,7 +129,7 @@ def _styles(doc: WordDocument) -> None:
     _drop_fonts(bullet)
     bullet.paragraph_format.space_after = Pt(2)
     for name in ("Header", "Footer"):
-        styles[name].font.size = Pt(L.HEADER_PT)
+        _size(styles[name], L.HEADER_PT)
         styles[name].font.color.rgb = GREY
         styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     link = styles.add_style(HYPERLINK_STYLE, WD_STYLE_TYPE.CHARACTER)
@@ -130,26 +138,43 @@ def _styles(doc: WordDocument) -> None:
     cell = styles.add_style(CELL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     cell.base_style = normal
     cell.paragraph_format.space_after = Pt(0)
+    head = styles.add_style(HEADER_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    head.base_style = cell
+    head.font.bold = head.font.cs_bold = True
+    head.font.color.rgb = RGBColor.from_string("FFFFFF")  # the table style says so too; LibreOffice reads this
     total = styles.add_style(TOTAL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     total.base_style = cell
     total.font.bold = True  # Word also bolds the table style's last row; LibreOffice only reads this
     after_table = styles.add_style(AFTER_TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     after_table.base_style = normal
-    after_table.paragraph_format.space_after = Pt(2)
+    _size(after_table, L.AFTER_TABLE_PT)
+    after_table.paragraph_format.space_after = Pt(0)
     _table_style(doc)
     _card_style(doc)
 
 
+def _size(style, pt: float) -> None:
+    """The style's size, for complex scripts (Arabic, Hebrew) too."""
+    style.font.size = Pt(pt)
+    rpr = style.element.get_or_add_rPr()
+    cs = rpr.find(qn("w:szCs"))
+    if cs is None:
+        cs = OxmlElement("w:szCs")
+        rpr.find(qn("w:sz")).addnext(cs)
+    cs.set(qn("w:val"), str(round(pt * 2)))
+
+
 def _theme_fonts(doc: WordDocument) -> None:
-    """Both theme fonts Calibri (python-docx's theme has Cambria for body text); accent 1 is our accent,
-    so what Word colours with the theme matches the rest (one palette)."""
+    """Both theme fonts Calibri (python-docx's theme has Cambria for body text); accent 1 and the link
+    colours are our accent, so what Word colours with the theme matches the rest (one palette)."""
     theme = next(p for p in doc.part.package.parts if p.partname.endswith("/theme1.xml"))
     xml = theme.blob.decode("utf-8")
     for kind in ("major", "minor"):
         start = xml.index(f"<a:{kind}Font>")
         end = xml.index("/>", start)
         xml = xml[:start] + f'<a:{kind}Font>\n        <a:latin typeface="{FONT}"' + xml[end:]
-    xml = re.sub(r'(<a:accent1>\s*<a:srgbClr val=")[0-9A-Fa-f]{6}', rf"\g<1>{L.ACCENT}", xml)
+    for colour in ("accent1", "hlink", "folHlink"):  # links too: a template without our Hyperlink style
+        xml = re.sub(rf'(<a:{colour}>\s*<a:srgbClr val=")[0-9A-Fa-f]{{6}}', rf"\g<1>{L.ACCENT}", xml)
     theme._blob = xml.encode("utf-8")
 
 
@@ -327,7 +352,8 @@ class Body:
                 cell = table.cell(r, c)
                 cell.text = text
                 last = total and r == len(rows) - 1
-                cell.paragraphs[0].style = self.doc.styles[TOTAL_STYLE if last else CELL_STYLE]
+                style = HEADER_STYLE if r == 0 else TOTAL_STYLE if last else CELL_STYLE
+                cell.paragraphs[0].style = self.doc.styles[style]
                 cell.width = Cm(widths_cm[c])
             if self.together and r < len(rows) - 1:  # Word keeps a table on one page row by row
                 for cell in table.rows[r].cells:
