@@ -1,0 +1,156 @@
+"""Attacks by a hostile user and a careless one: odd files, odd links, odd arguments.
+
+Each test is a defect that was found by trying to break kkfz-docs; it says what must happen instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, minimaal
+
+import kkfz_docs as kd
+
+VEERHUIS = ROOT / "fixtures" / "veerhuis"
+
+
+def veerhuis(tmp_path: Path) -> Path:
+    """A copy of the fixture of a verslag with its plan and last year's verslag; returns the 2024 file."""
+    for f in VEERHUIS.glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    return tmp_path / "kwaliteitsverslag-2024.yaml"
+
+
+def link(verslag: Path, veld: str, waarde: str) -> None:
+    """Set a link field of the verslag to waarde, as a user would type it (plain, unquoted)."""
+    regels = verslag.read_text(encoding="utf-8").splitlines()
+    regels = [f"{veld}: {waarde}" if r.startswith(f"{veld}:") else r for r in regels]
+    verslag.write_text("\n".join(regels) + "\n", encoding="utf-8")
+
+
+def fouten(source) -> list[kd.Invoerfout]:
+    with pytest.raises(kd.OngeldigVerslag) as e:
+        kd.load(source)
+    return e.value.fouten
+
+
+# --- files that are not files ----------------------------------------------------------------------
+
+
+def run_with_timeout(f, seconds: float = 20):
+    """f() in a thread; fails the test instead of hanging it when f blocks."""
+    result: list = []
+    thread = threading.Thread(target=lambda: result.append(_catch(f)), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), "blijft hangen"
+    return result[0]
+
+
+def _catch(f):
+    try:
+        return f()
+    except BaseException as e:
+        return e
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a named pipe needs POSIX")
+def test_a_named_pipe_is_refused_instead_of_waiting_forever(tmp_path):
+    pipe = tmp_path / "verslag.yaml"
+    os.mkfifo(pipe)
+    uitkomst = run_with_timeout(lambda: kd.load(pipe))
+    assert isinstance(uitkomst, kd.OngeldigVerslag)
+    assert "geen gewoon bestand" in str(uitkomst)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_device_is_refused_instead_of_read_forever():
+    uitkomst = run_with_timeout(lambda: kd.load("/dev/zero"))
+    assert isinstance(uitkomst, kd.OngeldigVerslag)
+    assert "geen gewoon bestand" in str(uitkomst)
+
+
+def test_a_file_saved_as_unicode_in_notepad_utf16_is_read_as_typed(tmp_path):
+    data = minimaal()
+    data["organisatie"]["naam"] = "Stichting Één & Ander"
+    bestand = tmp_path / "verslag.yaml"
+    bestand.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-16")  # with its BOM
+    assert kd.load(bestand).organisatie.naam == "Stichting Één & Ander"
+
+
+# --- JSON ----------------------------------------------------------------------------------------------
+
+
+def test_a_json_key_given_twice_is_refused_not_silently_dropped(tmp_path):
+    bestand = tmp_path / "verslag.json"
+    tekst = json.dumps(minimaal())
+    bestand.write_text(tekst.replace('"verslagjaar": 2024', '"verslagjaar": 2024, "verslagjaar": 2023'))
+    [fout] = fouten(bestand)
+    assert fout.pad == "verslagjaar"
+    assert "twee keer" in fout.melding
+
+
+def test_a_json_number_of_thousands_of_digits_is_a_dutch_fout(tmp_path):
+    bestand = tmp_path / "verslag.json"
+    bestand.write_text(json.dumps(minimaal()).replace('"verslagjaar": 2024', '"verslagjaar": 1' + "0" * 5000))
+    [fout] = fouten(bestand)
+    assert "cijfers" in fout.melding
+
+
+# --- linked files ------------------------------------------------------------------------------------
+
+
+def test_a_link_into_a_symlink_loop_is_a_fout_naming_the_field(tmp_path):
+    verslag = veerhuis(tmp_path)
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    link(verslag, "meerjarenplan", "a.yaml")
+    [fout] = fouten(verslag)
+    assert fout.pad == "meerjarenplan"
+    assert fout.regel == 5
+
+
+def test_a_link_to_a_folder_says_it_is_a_folder(tmp_path):
+    verslag = veerhuis(tmp_path)
+    (tmp_path / "plannen").mkdir()
+    link(verslag, "meerjarenplan", "plannen")
+    [fout] = fouten(verslag)
+    assert "is een map" in fout.melding
+
+
+def test_a_link_written_with_windows_backslashes_is_followed(tmp_path):
+    verslag = veerhuis(tmp_path)
+    (tmp_path / "plannen").mkdir()
+    shutil.move(tmp_path / "meerjarenplan-2023-2026.yaml", tmp_path / "plannen" / "meerjarenplan-2023-2026.yaml")
+    link(verslag, "meerjarenplan", r"plannen\meerjarenplan-2023-2026.yaml")
+    geladen = kd.load(verslag)
+    assert isinstance(geladen.plan, kd.Meerjarenplan)
+
+
+def test_a_logo_written_with_windows_backslashes_is_found(tmp_path):
+    from kkfz_docs.document import logo_pad
+
+    (tmp_path / "beeld").mkdir()
+    shutil.copy(ROOT / "docs" / "voorbeeld-pdf-1.png", tmp_path / "beeld" / "logo.png")
+    data = minimaal()
+    data["organisatie"]["logo"] = r"beeld\logo.png"
+    bestand = tmp_path / "verslag.yaml"
+    bestand.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    verslag = kd.load(bestand)
+    pad = logo_pad(verslag.organisatie.logo, verslag.bron)
+    assert pad is not None and pad.is_file()
+    assert not [b for b in kd.check(verslag, max_pages=None) if "logo" in b.pad]
+
+
+def test_a_verslag_that_says_it_is_a_meerjarenplan_gets_one_clear_fout(tmp_path):
+    verslag = veerhuis(tmp_path)
+    link(verslag, "soort", "meerjarenplan")
+    [fout] = fouten(verslag)
+    assert fout.pad == "soort"
+    assert "kwaliteitsverslag" in fout.melding
