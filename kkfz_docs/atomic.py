@@ -41,8 +41,14 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
 
 
 def write_atomic(target: str | os.PathLike, write: Callable[[Path], object]) -> Path:
-    with atomic_path(target) as tmp:
-        write(tmp)
+    """Write one file through atomic_path; an OSError becomes a Schrijffout that says what to do."""
+    try:
+        if Path(target).is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+        with atomic_path(target) as tmp:
+            write(tmp)
+    except OSError as e:
+        raise schrijffout(e, [Path(target)]) from None
     return Path(target)
 
 
@@ -182,14 +188,17 @@ def remove_stale(target: Path, since: float) -> list[Path]:
 
 
 def schrijffout(e: OSError, targets: list[Path]) -> Schrijffout:
-    """A Dutch message for an OSError while writing targets, saying what to do."""
+    """A Dutch message for an OSError while writing targets, saying what to do (a Schrijffout as it is)."""
+    if isinstance(e, Schrijffout):
+        return e
     folder = targets[0].parent
     namen = " en ".join(str(t) for t in targets)
     code = e.errno
     if code in (errno.ENOTDIR, errno.EEXIST) or (folder.exists() and not folder.is_dir()):
         reden = f"de uitvoermap {_bestaand_bestand(folder)} is een bestand, geen map; kies een andere map met -o"
-    elif code == errno.EISDIR:
-        reden = f"{e.filename or namen} is een map; kies een andere naam of map"
+    elif code == errno.EISDIR:  # the target, not the temporary file os.replace names
+        map_ = next((t for t in targets if t.is_dir()), e.filename or namen)
+        reden = f"{map_} is een map; kies een andere naam of map"
     elif code in (errno.EACCES, errno.EPERM):
         reden = f"u mag niet schrijven in de map {folder}; kies een andere map met -o of vraag schrijfrechten"
     elif code == errno.EROFS:

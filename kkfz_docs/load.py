@@ -72,6 +72,12 @@ def _load(source: Source) -> Kwaliteitsverslag | Meerjarenplan:
     meldingen: list[tuple[Bevinding, bool]] = []
     if isinstance(source, Mapping):
         data: object = source
+    elif not isinstance(source, str | os.PathLike) or isinstance(source, bytes):
+        bytes_ = " (bytes: lees ze eerst als tekst, met .decode('utf-8'))" if isinstance(source, bytes) else ""
+        raise TypeError(
+            "load: geef het pad van een .yaml- of .json-bestand, de tekst van een verslag of een dict, geen "
+            f"{'None' if source is None else type(source).__name__}{bytes_}"
+        )
     else:
         if isinstance(source, os.PathLike) or (isinstance(source, str) and _looks_like_path(source)):
             bestand = Path(source)
@@ -192,7 +198,11 @@ def _parse_json(text: str, bestand: Path) -> object:
 
 
 def _looks_like_path(text: str) -> bool:
-    return "\n" not in text and (text.lower().endswith((".yaml", ".yml", ".json")) or Path(text).exists())
+    return (
+        "\n" not in text
+        and bool(text.strip())
+        and (text.lower().endswith((".yaml", ".yml", ".json")) or Path(text).exists())
+    )
 
 
 _UTF16_32 = (  # UTF-32 first: its little-endian mark starts with UTF-16's

@@ -154,3 +154,83 @@ def test_a_verslag_that_says_it_is_a_meerjarenplan_gets_one_clear_fout(tmp_path)
     [fout] = fouten(verslag)
     assert fout.pad == "soort"
     assert "kwaliteitsverslag" in fout.melding
+
+
+# --- the Python API with wrong arguments ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def verslag() -> kd.Kwaliteitsverslag:
+    return kd.load(minimaal())
+
+
+@pytest.mark.parametrize("formats", ["pdf", ["odt"], [], [None]])
+def test_render_files_with_formats_that_are_no_list_of_docx_and_pdf_says_so(verslag, tmp_path, formats):
+    with pytest.raises((TypeError, kd.KkfzFout)) as e:
+        kd.render_files(verslag, tmp_path / "v", formats=formats)
+    assert "docx" in str(e.value) and "pdf" in str(e.value)
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("limiet", ["zes", "6", 0, -1, 2.5, True])
+def test_a_page_limit_that_is_no_positive_whole_number_is_refused(verslag, tmp_path, limiet):
+    with pytest.raises((TypeError, kd.WaardeFout)) as e:
+        kd.render_pdf(verslag, tmp_path / "v.pdf", max_pages=limiet)
+    assert "max_pages" in str(e.value)
+    with pytest.raises((TypeError, kd.WaardeFout)):
+        kd.check(verslag, max_pages=limiet)
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("argumenten", [{"time_limit": "10"}, {"memory_limit_mb": "1024"}, {"time_limit": 0}])
+def test_a_time_or_memory_limit_of_the_wrong_kind_is_refused_in_dutch(verslag, tmp_path, argumenten):
+    with pytest.raises((TypeError, kd.WaardeFout)) as e:
+        kd.render_docx(verslag, tmp_path / "v.docx", **argumenten)
+    assert next(iter(argumenten)) in str(e.value)
+
+
+@pytest.mark.parametrize("pad", [None, 5, b"v.pdf"])
+def test_a_target_that_is_no_path_is_a_dutch_type_error(verslag, pad):
+    with pytest.raises(TypeError, match="pad"):
+        kd.render_pdf(verslag, pad)
+
+
+def test_check_with_vandaag_as_text_is_a_dutch_type_error(verslag):
+    with pytest.raises(TypeError, match="vandaag"):
+        kd.check(verslag, vandaag="2025-01-01", max_pages=None)
+
+
+@pytest.mark.parametrize("source", [None, 5, [1, 2], b"verslagjaar: 2024"])
+def test_load_of_something_that_is_no_file_text_or_dict_is_a_dutch_type_error(source):
+    with pytest.raises(TypeError, match="load"):
+        kd.load(source)
+
+
+def test_load_of_an_empty_text_does_not_read_the_current_folder():
+    [fout] = fouten("")
+    assert "map" not in fout.melding
+
+
+def test_render_many_of_one_path_as_text_renders_that_file(tmp_path):
+    bestand = tmp_path / "verslag.yaml"
+    bestand.write_text(yaml.safe_dump(minimaal(), allow_unicode=True), encoding="utf-8")
+    [resultaat] = kd.render_many(str(bestand), tmp_path / "uit", formaten=["pdf"])
+    assert resultaat.gelukt and (tmp_path / "uit" / "verslag.pdf").is_file()
+
+
+def test_export_template_of_an_unknown_soort_is_a_kkfz_fout(tmp_path):
+    with pytest.raises(kd.WaardeFout, match="meerjarenplan"):
+        kd.export_template(tmp_path / "t.docx", soort="jaarplan")
+
+
+def test_export_template_onto_a_folder_is_a_schrijffout_naming_the_folder(tmp_path):
+    with pytest.raises(kd.Schrijffout) as e:
+        kd.export_template(tmp_path)
+    assert f"{tmp_path} is een map" in str(e.value)
+    assert ".tmp" not in str(e.value)
+
+
+def test_pdf_paginas_of_a_missing_file_is_a_kkfz_fout(tmp_path):
+    pytest.importorskip("pypdfium2")
+    with pytest.raises(kd.KkfzFout, match="bestaat niet"):
+        kd.pdf_paginas(tmp_path / "weg.pdf")
