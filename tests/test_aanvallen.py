@@ -234,3 +234,58 @@ def test_pdf_paginas_of_a_missing_file_is_a_kkfz_fout(tmp_path):
     pytest.importorskip("pypdfium2")
     with pytest.raises(kd.KkfzFout, match="bestaat niet"):
         kd.pdf_paginas(tmp_path / "weg.pdf")
+
+
+# --- the command line ----------------------------------------------------------------------------------
+
+
+def kkfz(*args: object) -> int:
+    from kkfz_docs import cli
+
+    return cli.main([str(a) for a in args])
+
+
+def test_new_with_o_naming_a_folder_writes_the_file_in_that_folder(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "verslagen").mkdir()
+    assert kkfz("new", "--jaar", 2025, "-o", "verslagen") == 0
+    assert (tmp_path / "verslagen" / "kwaliteitsverslag-2025.yaml").is_file()
+
+
+def test_new_van_with_o_naming_a_folder_writes_next_years_file_there_with_links_that_work(tmp_path, capsys):
+    verslag = veerhuis(tmp_path)
+    (tmp_path / "2025").mkdir()
+    assert kkfz("new", "--van", verslag, "-o", tmp_path / "2025") == 0
+    nieuw = tmp_path / "2025" / "kwaliteitsverslag-2025.yaml"
+    geladen = kd.load(nieuw)
+    assert geladen.vorig is not None and geladen.plan is not None
+
+
+def test_template_with_o_naming_a_folder_writes_the_template_in_it(tmp_path, capsys):
+    assert kkfz("template", "--meerjarenplan", "-o", tmp_path) == 0
+    assert (tmp_path / "meerjarenplan-sjabloon.docx").is_file()
+
+
+@pytest.mark.parametrize(
+    "args, optie",
+    [
+        (["--periode", "2025-2028"], "--periode"),
+        (["--meerjarenplan", "--jaar", "2025"], "--jaar"),
+        (["--van", "VERSLAG", "--organisatie", "Stichting Anders"], "--organisatie"),
+    ],
+)
+def test_new_refuses_an_option_it_would_silently_ignore(tmp_path, monkeypatch, capsys, args, optie):
+    verslag = veerhuis(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    voor = sorted(p.name for p in tmp_path.iterdir())
+    assert kkfz("new", *[verslag if a == "VERSLAG" else a for a in args]) == 2
+    assert optie in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == voor
+
+
+@pytest.mark.parametrize("jaar", [-5, 99999, 1999])
+def test_new_refuses_a_year_no_verslag_can_have(tmp_path, monkeypatch, capsys, jaar):
+    monkeypatch.chdir(tmp_path)
+    assert kkfz("new", "--jaar", jaar) == 2
+    assert "--jaar" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
