@@ -289,3 +289,26 @@ def test_new_refuses_a_year_no_verslag_can_have(tmp_path, monkeypatch, capsys, j
     assert kkfz("new", "--jaar", jaar) == 2
     assert "--jaar" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+# --- names of values in a group ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("naam", ['""', "' '"])
+def test_a_count_without_a_name_is_a_fout_with_its_line(naam):
+    tekst = yaml.safe_dump(minimaal(), allow_unicode=True, sort_keys=False).replace("WMO: 25", f"{naam}: 25")
+    [fout] = fouten(tekst)
+    assert fout.pad.startswith("algemene_informatie.clienten.anders_gefinancierd")
+    assert fout.regel is not None and "naam" in fout.melding
+
+
+@pytest.mark.parametrize("naam", ["null", "Null", "~"])
+def test_a_name_yaml_reads_as_nothing_is_kept_as_typed(naam):
+    tekst = yaml.safe_dump(minimaal(), allow_unicode=True, sort_keys=False).replace("WMO: 25", f"{naam}: 25")
+    verslag = kd.load(tekst)
+    assert list(verslag.algemene_informatie.clienten.anders_gefinancierd) == [naam]
+
+
+def test_a_name_of_a_count_given_as_none_in_python_is_refused():
+    with pytest.raises(kd.WaardeFout, match="naam"):
+        kd.Clienten(forensische_zorg=1, anders_gefinancierd={None: 3})
