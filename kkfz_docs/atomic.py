@@ -43,7 +43,7 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
 def write_atomic(target: str | os.PathLike, write: Callable[[Path], object]) -> Path:
     """Write one file through atomic_path; an OSError becomes a Schrijffout that says what to do."""
     try:
-        if Path(target).is_dir():
+        if os.path.isdir(target):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
         with atomic_path(target) as tmp:
             write(tmp)
@@ -77,7 +77,7 @@ def write_together(files: Mapping[Path, bytes]) -> list[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for target in targets:
-            if target.is_dir():
+            if os.path.isdir(target):
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
         with locked(_stem(targets[0])) as since:
             for target in targets:
@@ -104,7 +104,7 @@ def _backups(targets: list[Path]) -> dict[Path, Path]:
     """A hard link to each existing target, to put it back if a later file cannot be moved into place."""
     backups = {}
     for target in targets:
-        if target.is_file():
+        if os.path.isfile(target):
             backup = _temporary(target)
             backup.unlink()
             try:
@@ -194,10 +194,10 @@ def schrijffout(e: OSError, targets: list[Path]) -> Schrijffout:
     folder = targets[0].parent
     namen = " en ".join(str(t) for t in targets)
     code = e.errno
-    if code in (errno.ENOTDIR, errno.EEXIST) or (folder.exists() and not folder.is_dir()):
+    if code in (errno.ENOTDIR, errno.EEXIST) or (os.path.exists(folder) and not os.path.isdir(folder)):
         reden = f"de uitvoermap {_bestaand_bestand(folder)} is een bestand, geen map; kies een andere map met -o"
     elif code == errno.EISDIR:  # the target, not the temporary file os.replace names
-        map_ = next((t for t in targets if t.is_dir()), e.filename or namen)
+        map_ = next((t for t in targets if os.path.isdir(t)), e.filename or namen)
         reden = f"{map_} is een map; kies een andere naam of map"
     elif code in (errno.EACCES, errno.EPERM):
         reden = f"u mag niet schrijven in de map {folder}; kies een andere map met -o of vraag schrijfrechten"
@@ -217,13 +217,13 @@ def schrijffout(e: OSError, targets: list[Path]) -> Schrijffout:
 def _bestaand_bestand(folder: Path) -> Path:
     """The part of folder's path that exists as a file (the user named it, or a parent of it)."""
     for path in (folder, *folder.parents):
-        if path.exists():
+        if os.path.exists(path):
             return path
     return folder
 
 
 def _unchanged(targets: list[Path]) -> str:
-    oud = [str(t) for t in targets if t.is_file()]
+    oud = [str(t) for t in targets if os.path.isfile(t)]
     if not oud:
         return ""
     return f"; {' en '.join(oud)} {'is' if len(oud) == 1 else 'zijn'} niet veranderd"

@@ -106,7 +106,7 @@ def collect(paden: Iterable[str | os.PathLike]) -> list[tuple[Path, Path]]:
     """
     uit: list[tuple[Path, Path]] = []
     for pad in map(Path, paden):
-        if pad.is_dir():
+        if os.path.isdir(pad):
             for f in sorted(p for p in pad.rglob("*") if p.suffix.lower() in INVOER and p.is_file()):
                 uit.append((f, f.relative_to(pad).with_suffix("")))
         else:
@@ -298,7 +298,7 @@ def _afronden(taak: _Taak, delen: list[_Deel]) -> Resultaat:
         except Schrijffout as e:
             return Resultaat(taak.bestand, False, (), None, str(e), bevindingen)
         return Resultaat(taak.bestand, True, taak.formaten, paginas, bevindingen=bevindingen)
-    if any(doel.is_file() for doel in doelen):
+    if any(os.path.isfile(doel) for doel in doelen):
         meldingen.append(unchanged_note(doelen))
     return Resultaat(taak.bestand, False, (), None, "\n".join(meldingen), bevindingen, onleesbaar)
 

@@ -303,7 +303,7 @@ def _in_map(uitvoer: Path | None, standaard: Path) -> Path:
     """Where a new file goes: -o as given, the default name inside it when -o is a folder, else the default."""
     if uitvoer is None:
         return standaard
-    return uitvoer / standaard.name if uitvoer.is_dir() else uitvoer
+    return uitvoer / standaard.name if os.path.isdir(uitvoer) else uitvoer
 
 
 def _fout(melding: str, code: int = EXIT_FOUT) -> int:
@@ -336,13 +336,13 @@ def _new_van(args: argparse.Namespace) -> int:
             f"{args.van} gaat over {vorig.verslagjaar}, dus het nieuwe verslag over {jaar}, niet over {args.jaar}"
         )
     doel = _in_map(args.uitvoer, volgend_bestand(args.van, jaar))
-    if doel.resolve() == args.van.resolve():
+    if os.path.realpath(doel) == os.path.realpath(args.van):
         return _fout(f"{doel} is het verslag van vorig jaar zelf; kies met -o een andere naam")
     return _write_new(doel, volgend_verslag(args.van, doel), args.overschrijf)
 
 
 def _write_new(doel: Path, text: str, overschrijf: bool) -> int:
-    if doel.exists() and not overschrijf:
+    if os.path.lexists(doel) and not overschrijf:
         return _fout(f"{doel} bestaat al; kies een andere naam met -o of gebruik --overschrijf")
     try:
         write_atomic(doel, lambda tmp: tmp.write_text(text, encoding="utf-8"))
@@ -405,7 +405,7 @@ def _check(args: argparse.Namespace) -> int:
 def _render(args: argparse.Namespace) -> int:
     from .batch import Resultaat, render_many, tabel, voortgangsbalk
 
-    if args.uitvoer.exists() and not args.uitvoer.is_dir():
+    if os.path.exists(args.uitvoer) and not os.path.isdir(args.uitvoer):
         print(f"kkfz-docs: de uitvoermap {args.uitvoer} is een bestand, geen map; kies een map met -o", file=sys.stderr)
         return EXIT_FOUT
     formaten = [f for f in ("docx", "pdf") if getattr(args, f)] or ["docx", "pdf"]
@@ -462,7 +462,7 @@ def _render(args: argparse.Namespace) -> int:
 def _template(args: argparse.Namespace) -> int:
     soort = "meerjarenplan" if args.meerjarenplan else "kwaliteitsverslag"
     uitvoer = _in_map(args.uitvoer, Path(f"{soort}-sjabloon.docx"))
-    if uitvoer.exists() and not args.overschrijf:
+    if os.path.lexists(uitvoer) and not args.overschrijf:
         return _fout(f"{uitvoer} bestaat al; kies een andere naam met -o of gebruik --overschrijf")
     try:
         export_template(uitvoer, soort)

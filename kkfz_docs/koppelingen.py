@@ -9,6 +9,7 @@ in a circle; a file that names itself is refused.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -64,10 +65,10 @@ def _volg(verslag: Kwaliteitsverslag, veld: str, soort: type, lees: Lezer, foute
     if zelf:
         fout(f"'{genoemd}' is dit bestand zelf; noem hier het bestand van {naam}")
         return None
-    if pad.is_dir():
+    if os.path.isdir(pad):
         fout(f"{naam} '{genoemd}' is een map; noem het bestand zelf, met de map ervoor")
         return None
-    if not pad.exists():
+    if not os.path.exists(pad):
         fout(
             f"{naam} '{genoemd}' is niet gevonden (gezocht als {pad}); geef het pad vanaf de map van dit "
             "bestand, of laat het veld weg"

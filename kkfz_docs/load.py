@@ -201,7 +201,7 @@ def _looks_like_path(text: str) -> bool:
     return (
         "\n" not in text
         and bool(text.strip())
-        and (text.lower().endswith((".yaml", ".yml", ".json")) or Path(text).exists())
+        and (text.lower().endswith((".yaml", ".yml", ".json")) or os.path.exists(text))
     )
 
 

@@ -107,7 +107,7 @@ def pdf_paginas(pad: str | os.PathLike, dpi: int = 60) -> PdfPaginas:
     except ImportError:  # an optional extra
         raise ImportError("voor pagina-afbeeldingen is pypdfium2 nodig: pip install 'kkfz-docs[notebook]'") from None
     pad = argumenten.pad("pad", pad)
-    if not pad.is_file():
+    if not os.path.isfile(pad):
         raise WaardeFout(f"{pad} bestaat niet of is geen bestand; geef het pad van een PDF (van kd.render_pdf)")
     pngs = []
     try:

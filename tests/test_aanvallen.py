@@ -312,3 +312,37 @@ def test_a_name_yaml_reads_as_nothing_is_kept_as_typed(naam):
 def test_a_name_of_a_count_given_as_none_in_python_is_refused():
     with pytest.raises(kd.WaardeFout, match="naam"):
         kd.Clienten(forensische_zorg=1, anders_gefinancierd={None: 3})
+
+
+# --- names too long for the file system ------------------------------------------------------------
+
+
+def test_load_of_json_text_on_one_long_line_reads_it_as_text():
+    data = minimaal()
+    data["inleiding"] = "a" * 400
+    assert kd.load(json.dumps(data)).inleiding == "a" * 400
+
+
+def test_a_link_with_a_name_too_long_for_the_file_system_is_a_fout(tmp_path):
+    verslag = veerhuis(tmp_path)
+    link(verslag, "meerjarenplan", "x" * 300 + ".yaml")
+    [fout] = fouten(verslag)
+    assert fout.pad == "meerjarenplan"
+
+
+@pytest.mark.parametrize("opdracht", [["render", "VERSLAG", "--pdf", "-o"], ["new", "--jaar", "2025", "-o"]])
+def test_an_output_name_too_long_for_the_file_system_is_a_dutch_message(tmp_path, monkeypatch, capsys, opdracht):
+    verslag = veerhuis(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    args = [verslag if a == "VERSLAG" else a for a in opdracht] + ["x" * 300 + ".yaml"]
+    assert kkfz(*args) in (1, 2)
+    uit = capsys.readouterr()
+    assert "onverwachte fout" not in uit.err + uit.out
+    assert "te lang" in uit.err + uit.out
+
+
+def test_a_logo_with_a_name_too_long_for_the_file_system_is_a_waarschuwing():
+    data = minimaal()
+    data["organisatie"]["logo"] = "x" * 300 + ".png"
+    [bevinding] = [b for b in kd.check(kd.load(data), max_pages=None) if "logo" in b.pad]
+    assert bevinding.niveau is kd.Niveau.WAARSCHUWING
