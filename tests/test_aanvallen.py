@@ -346,3 +346,28 @@ def test_a_logo_with_a_name_too_long_for_the_file_system_is_a_waarschuwing():
     data["organisatie"]["logo"] = "x" * 300 + ".png"
     [bevinding] = [b for b in kd.check(kd.load(data), max_pages=None) if "logo" in b.pad]
     assert bevinding.niveau is kd.Niveau.WAARSCHUWING
+
+
+# --- doelen that name speerpunten ------------------------------------------------------------------------
+
+
+def doel_code(verslag: Path, oud: str, nieuw: str) -> None:
+    tekst = verslag.read_text(encoding="utf-8")
+    assert f'speerpunt: "{oud}"' in tekst
+    verslag.write_text(tekst.replace(f'speerpunt: "{oud}"', f'speerpunt: "{nieuw}"', 1), encoding="utf-8")
+
+
+def test_a_doel_naming_a_speerpunt_of_another_pijler_is_a_waarschuwing(tmp_path):
+    verslag = veerhuis(tmp_path)
+    doel_code(verslag, "1.3", "2.2")  # under pijler 1; no doel names 2.2 yet
+    [b] = [b for b in kd.check(verslag, max_pages=None) if b.pad.endswith("speerpunt")]
+    assert b.pad == "pijlers[0].doelen[2].speerpunt" and b.regel is not None
+    assert "pijler 2" in b.melding
+
+
+def test_a_speerpunt_named_by_two_doelen_is_a_waarschuwing(tmp_path):
+    verslag = veerhuis(tmp_path)
+    doel_code(verslag, "1.3", "1.2")
+    [b] = [b for b in kd.check(verslag, max_pages=None) if b.pad.endswith("speerpunt")]
+    assert b.pad == "pijlers[0].doelen[2].speerpunt"
+    assert "pijlers[0].doelen[1]" in b.melding
