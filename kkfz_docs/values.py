@@ -265,6 +265,8 @@ def bedrag(value: object) -> Decimal:
     if not isinstance(value, Decimal):
         raise VerkeerdType("een bedrag in euro als getal, zonder punten of euroteken (bijvoorbeeld 1495580)", value)
     _reasonable(value)
+    if value.is_signed():  # also -0.0, which would print as "€ -0"
+        raise WaardeFout(f"een omzet kan niet negatief zijn ({value}); vul het bedrag zonder minteken in, of 0")
     if value != value.quantize(Decimal("0.01")):
         raise WaardeFout(
             f"het bedrag {value} heeft meer dan twee cijfers achter de punt; een bedrag gaat tot op de cent "

@@ -371,3 +371,15 @@ def test_a_speerpunt_named_by_two_doelen_is_a_waarschuwing(tmp_path):
     [b] = [b for b in kd.check(verslag, max_pages=None) if b.pad.endswith("speerpunt")]
     assert b.pad == "pijlers[0].doelen[2].speerpunt"
     assert "pijlers[0].doelen[1]" in b.melding
+
+
+# --- amounts -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bedrag", ["-5", "-1495580", "-0.0", "-12.50"])
+def test_a_negative_omzet_is_a_fout_not_a_negative_share(bedrag):
+    tekst = yaml.safe_dump(minimaal(), allow_unicode=True, sort_keys=False)
+    tekst = tekst.replace("algemene_informatie:\n", f"algemene_informatie:\n  omzet:\n    WMO: {bedrag}\n", 1)
+    [fout] = fouten(tekst)
+    assert fout.pad == "algemene_informatie.omzet.WMO" and fout.regel is not None
+    assert "negatief" in fout.melding
