@@ -383,3 +383,17 @@ def test_a_negative_omzet_is_a_fout_not_a_negative_share(bedrag):
     [fout] = fouten(tekst)
     assert fout.pad == "algemene_informatie.omzet.WMO" and fout.regel is not None
     assert "negatief" in fout.melding
+
+
+def test_a_template_that_is_a_folder_says_so(verslag, tmp_path):
+    with pytest.raises(kd.SjabloonFout, match="is een map"):
+        kd.render_docx(verslag, tmp_path / "v.docx", template=tmp_path)
+    assert not (tmp_path / "v.docx").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a named pipe needs POSIX")
+def test_a_template_that_is_a_pipe_is_refused_without_waiting(verslag, tmp_path):
+    pijp = tmp_path / "huisstijl.docx"
+    os.mkfifo(pijp)
+    uitkomst = run_with_timeout(lambda: kd.render_docx(verslag, tmp_path / "v.docx", template=pijp))
+    assert isinstance(uitkomst, kd.SjabloonFout) and "geen gewoon bestand" in str(uitkomst)
