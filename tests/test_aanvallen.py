@@ -397,3 +397,10 @@ def test_a_template_that_is_a_pipe_is_refused_without_waiting(verslag, tmp_path)
     os.mkfifo(pijp)
     uitkomst = run_with_timeout(lambda: kd.render_docx(verslag, tmp_path / "v.docx", template=pijp))
     assert isinstance(uitkomst, kd.SjabloonFout) and "geen gewoon bestand" in str(uitkomst)
+
+
+@pytest.mark.parametrize("tekst", ["Afgerond jan 2025", "eind 2025", "2025 (uitgesteld)"])
+def test_a_deadline_with_a_remark_says_where_the_remark_goes(tekst):
+    with pytest.raises(kd.WaardeFout) as e:
+        kd.Speerpunt(titel="Leefklimaat meten", deadline=tekst)
+    assert "toelichting" in str(e.value) and "2025" in str(e.value)
