@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from . import argumenten
 from .atomic import write_atomic
 from .findings import Bevinding
 from .load import load
@@ -54,8 +55,8 @@ PaginaLimiet = int | Literal["standaard"] | None
 def _verslag(verslag: DocumentOfPad) -> Document:
     if isinstance(verslag, Kwaliteitsverslag | Meerjarenplan):
         return verslag
-    if isinstance(verslag, str | os.PathLike):
-        return load(Path(verslag))
+    if isinstance(verslag, str | os.PathLike) and not isinstance(verslag, bytes):
+        return load(argumenten.pad("verslag", verslag))
     raise TypeError(
         f"geef een Kwaliteitsverslag, een Meerjarenplan of het pad van een .yaml- of .json-bestand, geen "
         f"{type(verslag).__name__}; gegevens in een dict leest u eerst in met kkfz_docs.load(...)"
@@ -71,7 +72,10 @@ def check(
     the PDF would be (without drawing the chart) to count its pages; max_pages=None skips that (faster).
     """
     from .render.pdf import bevindingen as pdf_bevindingen
+    from .render.soorten import paginalimiet
 
+    vandaag = argumenten.datum("vandaag", vandaag)
+    max_pages = paginalimiet(max_pages)
     v = _verslag(verslag)
     bevindingen = check_model(v, vandaag=vandaag) + pdf_bevindingen(v, max_pages)
     if v.bron is not None:
@@ -101,11 +105,11 @@ def render_docx(
     file cannot be written. Nothing is written then.
     """
     from .render.pair import write
-    from .render.worker import Limits
 
-    limits = Limits(time_limit, memory_limit_mb)
-    write(_verslag(verslag), {"docx": Path(path)}, template=template, max_pages=None, limits=limits)
-    return Path(path)
+    doel = argumenten.pad("path", path)
+    limits = _limits(time_limit, memory_limit_mb)
+    write(_verslag(verslag), {"docx": doel}, template=_sjabloon(template), max_pages=None, limits=limits)
+    return doel
 
 
 def render_pdf(
@@ -121,9 +125,11 @@ def render_pdf(
     template: the Word template of the house style; the PDF takes its fonts, sizes and colours.
     """
     from .render.pair import write
+    from .render.soorten import paginalimiet
     from .render.worker import Limits
 
-    rendered = write(_verslag(verslag), {"pdf": Path(path)}, template=template, max_pages=max_pages, limits=Limits())
+    doel, max_pages, template = argumenten.pad("path", path), paginalimiet(max_pages), _sjabloon(template)
+    rendered = write(_verslag(verslag), {"pdf": doel}, template=template, max_pages=max_pages, limits=Limits())
     assert rendered.info is not None  # a PDF was made
     return rendered.info
 
@@ -143,10 +149,11 @@ def render_files(
     A PDF over max_pages or a template error writes neither file and leaves files already there as
     they were (the exception's message says so). Returns what was written: .docx, .pdf, .info.
     """
-    from .render.pair import render
-    from .render.worker import Limits
+    from .render.pair import FORMATS, render
+    from .render.soorten import paginalimiet
 
-    limits = Limits(time_limit, memory_limit_mb)
+    stem, formats = argumenten.pad("stem", stem), argumenten.formaten("formats", formats, FORMATS)
+    max_pages, template, limits = paginalimiet(max_pages), _sjabloon(template), _limits(time_limit, memory_limit_mb)
     return render(_verslag(verslag), stem, formats, template=template, max_pages=max_pages, limits=limits)
 
 
@@ -155,5 +162,18 @@ def export_template(path: str | os.PathLike, soort: str = "kwaliteitsverslag") -
     path, to restyle in Word and pass back as template=."""
     from .render.docx import default_template
 
+    doel = argumenten.pad("path", path)
     bron = default_template(soort)
-    return write_atomic(path, lambda tmp: shutil.copyfile(bron, tmp))
+    return write_atomic(doel, lambda tmp: shutil.copyfile(bron, tmp))
+
+
+def _sjabloon(template: object) -> Path | None:
+    return None if template is None else argumenten.pad("template", template)
+
+
+def _limits(time_limit: object, memory_limit_mb: object):
+    from .render.worker import Limits
+
+    seconden = argumenten.getal("time_limit", time_limit, eenheid="seconden", geen="geen grens")
+    mb = argumenten.geheel_getal("memory_limit_mb", memory_limit_mb, eenheid="MB", geen="geen grens")
+    return Limits(seconden, mb)

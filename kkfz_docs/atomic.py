@@ -41,8 +41,14 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
 
 
 def write_atomic(target: str | os.PathLike, write: Callable[[Path], object]) -> Path:
-    with atomic_path(target) as tmp:
-        write(tmp)
+    """Write one file through atomic_path; an OSError becomes a Schrijffout that says what to do."""
+    try:
+        if os.path.isdir(target):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+        with atomic_path(target) as tmp:
+            write(tmp)
+    except OSError as e:
+        raise schrijffout(e, [Path(target)]) from None
     return Path(target)
 
 
@@ -71,7 +77,7 @@ def write_together(files: Mapping[Path, bytes]) -> list[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for target in targets:
-            if target.is_dir():
+            if os.path.isdir(target):
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
         with locked(_stem(targets[0])) as since:
             for target in targets:
@@ -98,7 +104,7 @@ def _backups(targets: list[Path]) -> dict[Path, Path]:
     """A hard link to each existing target, to put it back if a later file cannot be moved into place."""
     backups = {}
     for target in targets:
-        if target.is_file():
+        if os.path.isfile(target):
             backup = _temporary(target)
             backup.unlink()
             try:
@@ -182,14 +188,17 @@ def remove_stale(target: Path, since: float) -> list[Path]:
 
 
 def schrijffout(e: OSError, targets: list[Path]) -> Schrijffout:
-    """A Dutch message for an OSError while writing targets, saying what to do."""
+    """A Dutch message for an OSError while writing targets, saying what to do (a Schrijffout as it is)."""
+    if isinstance(e, Schrijffout):
+        return e
     folder = targets[0].parent
     namen = " en ".join(str(t) for t in targets)
     code = e.errno
-    if code in (errno.ENOTDIR, errno.EEXIST) or (folder.exists() and not folder.is_dir()):
+    if code in (errno.ENOTDIR, errno.EEXIST) or (os.path.exists(folder) and not os.path.isdir(folder)):
         reden = f"de uitvoermap {_bestaand_bestand(folder)} is een bestand, geen map; kies een andere map met -o"
-    elif code == errno.EISDIR:
-        reden = f"{e.filename or namen} is een map; kies een andere naam of map"
+    elif code == errno.EISDIR:  # the target, not the temporary file os.replace names
+        map_ = next((t for t in targets if os.path.isdir(t)), e.filename or namen)
+        reden = f"{map_} is een map; kies een andere naam of map"
     elif code in (errno.EACCES, errno.EPERM):
         reden = f"u mag niet schrijven in de map {folder}; kies een andere map met -o of vraag schrijfrechten"
     elif code == errno.EROFS:
@@ -208,13 +217,13 @@ def schrijffout(e: OSError, targets: list[Path]) -> Schrijffout:
 def _bestaand_bestand(folder: Path) -> Path:
     """The part of folder's path that exists as a file (the user named it, or a parent of it)."""
     for path in (folder, *folder.parents):
-        if path.exists():
+        if os.path.exists(path):
             return path
     return folder
 
 
 def _unchanged(targets: list[Path]) -> str:
-    oud = [str(t) for t in targets if t.is_file()]
+    oud = [str(t) for t in targets if os.path.isfile(t)]
     if not oud:
         return ""
     return f"; {' en '.join(oud)} {'is' if len(oud) == 1 else 'zijn'} niet veranderd"

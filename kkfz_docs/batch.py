@@ -16,7 +16,7 @@ from typing import Literal
 
 from attrs import define, evolve, field
 
-from . import crash
+from . import argumenten, crash
 from .api import check
 from .atomic import unchanged_note, write_together
 from .errors import OngeldigVerslag, PaginaLimietOverschreden, Schrijffout, SjabloonFout
@@ -106,7 +106,7 @@ def collect(paden: Iterable[str | os.PathLike]) -> list[tuple[Path, Path]]:
     """
     uit: list[tuple[Path, Path]] = []
     for pad in map(Path, paden):
-        if pad.is_dir():
+        if os.path.isdir(pad):
             for f in sorted(p for p in pad.rglob("*") if p.suffix.lower() in INVOER and p.is_file()):
                 uit.append((f, f.relative_to(pad).with_suffix("")))
         else:
@@ -173,13 +173,20 @@ def render_many(
     either, each its type's bundled one). max_pages
     "standaard": six pages for a verslag, no limit for a plan; a number or None applies to every file.
     """
+    from .render.pair import FORMATS
+    from .render.soorten import paginalimiet
     from .render.worker import Limits, run_many
 
-    if jobs is not None and jobs < 1:
-        raise ValueError("jobs must be at least 1 (None: one per processor core)")
-    limits = Limits(tijdslimiet, geheugenlimiet)
-    formaten = tuple(dict.fromkeys(formaten))
-    uitvoer = Path(uitvoer)
+    if isinstance(paden, str | os.PathLike) and not isinstance(paden, bytes):
+        paden = [paden]  # one file or folder
+    jobs = argumenten.geheel_getal("jobs", jobs, eenheid="processen", geen="één per processorkern")
+    limits = Limits(
+        argumenten.getal("tijdslimiet", tijdslimiet, eenheid="seconden", geen="geen grens"),
+        argumenten.geheel_getal("geheugenlimiet", geheugenlimiet, eenheid="MB", geen="geen grens"),
+    )
+    formaten = argumenten.formaten("formaten", formaten, FORMATS)
+    max_pages = paginalimiet(max_pages)
+    uitvoer = argumenten.pad("uitvoer", uitvoer)
     taken = [
         _Taak(
             f,
@@ -291,7 +298,7 @@ def _afronden(taak: _Taak, delen: list[_Deel]) -> Resultaat:
         except Schrijffout as e:
             return Resultaat(taak.bestand, False, (), None, str(e), bevindingen)
         return Resultaat(taak.bestand, True, taak.formaten, paginas, bevindingen=bevindingen)
-    if any(doel.is_file() for doel in doelen):
+    if any(os.path.isfile(doel) for doel in doelen):
         meldingen.append(unchanged_note(doelen))
     return Resultaat(taak.bestand, False, (), None, "\n".join(meldingen), bevindingen, onleesbaar)
 

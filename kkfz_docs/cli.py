@@ -26,7 +26,7 @@ from .load import load
 from .meerjarenplan import Meerjarenplan
 from .nieuw import meerjarenplan_skelet, volgend_bestand, volgend_verslag
 from .values import Periode
-from .verslag import Kwaliteitsverslag
+from .verslag import EERSTE_VERSLAGJAAR, Kwaliteitsverslag
 
 __all__ = ["EXIT_AFGEBROKEN", "EXIT_FOUT", "EXIT_INTERN", "EXIT_OK", "EXIT_ONLEESBAAR", "EXIT_PIJP", "main", "skeleton"]
 
@@ -157,7 +157,8 @@ def _parser() -> argparse.ArgumentParser:
         "-o",
         "--uitvoer",
         type=Path,
-        help="het bestand om te maken (standaard: kwaliteitsverslag-<jaar>.yaml, meerjarenplan-<periode>.yaml, of "
+        help="het bestand om te maken, of de map waarin het komt (standaard: kwaliteitsverslag-<jaar>.yaml, "
+        "meerjarenplan-<periode>.yaml, of "
         "met --van naast het verslag van vorig jaar)",
     )
     new.add_argument("--overschrijf", action="store_true", help="overschrijf een bestaand bestand")
@@ -229,7 +230,8 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="BESTAND",
-        help="het bestand om te maken (standaard: kwaliteitsverslag-sjabloon.docx of meerjarenplan-sjabloon.docx)",
+        help="het bestand om te maken, of de map waarin het komt (standaard: kwaliteitsverslag-sjabloon.docx of "
+        "meerjarenplan-sjabloon.docx)",
     )
     tpl.add_argument("--meerjarenplan", action="store_true", help="het sjabloon van het meerjarenplan")
     tpl.add_argument("--overschrijf", action="store_true", help="overschrijf een bestaand bestand")
@@ -274,13 +276,34 @@ def skeleton(jaar: int, organisatie: str = "") -> str:
 def _new(args: argparse.Namespace) -> int:
     if args.van is not None and args.meerjarenplan:
         return _fout("kies --van (een verslag uit dat van vorig jaar) of --meerjarenplan, niet allebei")
+    for optie, gegeven, waarom in (  # an option that does not apply is refused, not silently ignored
+        ("--periode", args.periode is not None and not args.meerjarenplan, "hoort bij --meerjarenplan"),
+        ("--jaar", args.jaar is not None and args.meerjarenplan, "hoort bij een verslag; een plan heeft een --periode"),
+        ("--organisatie", args.organisatie and args.van is not None, "komt met --van uit het verslag van vorig jaar"),
+    ):
+        if gegeven:
+            return _fout(f"{optie} {waarom}; laat {optie} weg", EXIT_ONLEESBAAR)
     if args.van is not None:
         return _new_van(args)
     if args.meerjarenplan:
         return _new_meerjarenplan(args)
-    jaar = args.jaar if args.jaar is not None else dt.date.today().year - 1
-    doel: Path = args.uitvoer or Path(f"kwaliteitsverslag-{jaar}.yaml")
+    vandaag = dt.date.today()
+    jaar = args.jaar if args.jaar is not None else vandaag.year - 1
+    if not EERSTE_VERSLAGJAAR <= jaar <= vandaag.year + 1:
+        return _fout(
+            f"--jaar {jaar}: een kwaliteitsverslag gaat over een jaar van {EERSTE_VERSLAGJAAR} (toen het KKFZ inging) "
+            f"tot en met {vandaag.year + 1}",
+            EXIT_ONLEESBAAR,
+        )
+    doel = _in_map(args.uitvoer, Path(f"kwaliteitsverslag-{jaar}.yaml"))
     return _write_new(doel, skeleton(jaar, args.organisatie), args.overschrijf)
+
+
+def _in_map(uitvoer: Path | None, standaard: Path) -> Path:
+    """Where a new file goes: -o as given, the default name inside it when -o is a folder, else the default."""
+    if uitvoer is None:
+        return standaard
+    return uitvoer / standaard.name if os.path.isdir(uitvoer) else uitvoer
 
 
 def _fout(melding: str, code: int = EXIT_FOUT) -> int:
@@ -296,7 +319,7 @@ def _new_meerjarenplan(args: argparse.Namespace) -> int:
             periode = Periode.parse(args.periode)
         except WaardeFout as e:
             return _fout(f"--periode: {e}", EXIT_ONLEESBAAR)
-    doel: Path = args.uitvoer or Path(f"meerjarenplan-{periode.eerste_jaar}-{periode.laatste_jaar}.yaml")
+    doel = _in_map(args.uitvoer, Path(f"meerjarenplan-{periode.eerste_jaar}-{periode.laatste_jaar}.yaml"))
     text = meerjarenplan_skelet(periode.eerste_jaar, periode.laatste_jaar, args.organisatie)
     return _write_new(doel, text, args.overschrijf)
 
@@ -312,14 +335,14 @@ def _new_van(args: argparse.Namespace) -> int:
         return _fout(
             f"{args.van} gaat over {vorig.verslagjaar}, dus het nieuwe verslag over {jaar}, niet over {args.jaar}"
         )
-    doel: Path = args.uitvoer or volgend_bestand(args.van, jaar)
-    if doel.resolve() == args.van.resolve():
+    doel = _in_map(args.uitvoer, volgend_bestand(args.van, jaar))
+    if os.path.realpath(doel) == os.path.realpath(args.van):
         return _fout(f"{doel} is het verslag van vorig jaar zelf; kies met -o een andere naam")
     return _write_new(doel, volgend_verslag(args.van, doel), args.overschrijf)
 
 
 def _write_new(doel: Path, text: str, overschrijf: bool) -> int:
-    if doel.exists() and not overschrijf:
+    if os.path.lexists(doel) and not overschrijf:
         return _fout(f"{doel} bestaat al; kies een andere naam met -o of gebruik --overschrijf")
     try:
         write_atomic(doel, lambda tmp: tmp.write_text(text, encoding="utf-8"))
@@ -382,7 +405,7 @@ def _check(args: argparse.Namespace) -> int:
 def _render(args: argparse.Namespace) -> int:
     from .batch import Resultaat, render_many, tabel, voortgangsbalk
 
-    if args.uitvoer.exists() and not args.uitvoer.is_dir():
+    if os.path.exists(args.uitvoer) and not os.path.isdir(args.uitvoer):
         print(f"kkfz-docs: de uitvoermap {args.uitvoer} is een bestand, geen map; kies een map met -o", file=sys.stderr)
         return EXIT_FOUT
     formaten = [f for f in ("docx", "pdf") if getattr(args, f)] or ["docx", "pdf"]
@@ -438,8 +461,8 @@ def _render(args: argparse.Namespace) -> int:
 
 def _template(args: argparse.Namespace) -> int:
     soort = "meerjarenplan" if args.meerjarenplan else "kwaliteitsverslag"
-    uitvoer: Path = args.uitvoer or Path(f"{soort}-sjabloon.docx")
-    if uitvoer.exists() and not args.overschrijf:
+    uitvoer = _in_map(args.uitvoer, Path(f"{soort}-sjabloon.docx"))
+    if os.path.lexists(uitvoer) and not args.overschrijf:
         return _fout(f"{uitvoer} bestaat al; kies een andere naam met -o of gebruik --overschrijf")
     try:
         export_template(uitvoer, soort)

@@ -6,6 +6,7 @@ module holds the little they have in common below both, so neither imports the o
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from .findings import Bevinding
 from .images import ImageCheck, inspect
 from .paths import parent
 
-__all__ = ["Bron", "html_preview", "logo_afbeelding", "logo_pad", "map_van", "set_html_preview"]
+__all__ = ["Bron", "html_preview", "logo_afbeelding", "logo_pad", "map_van", "pad_vanaf", "set_html_preview"]
 
 
 @define(frozen=True)
@@ -42,10 +43,22 @@ def map_van(bron: Bron | None) -> Path:
     return bron.pad.parent if bron is not None and bron.pad is not None else Path.cwd()
 
 
+def pad_vanaf(bron: Bron | None, genoemd: str) -> Path:
+    """The file a document names (a logo, a linked file), relative to the document's folder.
+
+    A path written on Windows (`plannen\\plan.yaml`) is followed on every system: where a backslash
+    is not a separator and no file has the name as written, each backslash counts as a '/'.
+    """
+    pad = map_van(bron) / genoemd
+    if "\\" in genoemd and os.sep == "/" and not os.path.lexists(pad):
+        return map_van(bron) / genoemd.replace("\\", "/")
+    return pad
+
+
 def logo_pad(logo: str, bron: Bron | None) -> Path | None:
     """The logo's file, relative to the document's file (or the current folder); None if not given."""
     logo = logo.strip()
-    return map_van(bron) / logo if logo else None
+    return pad_vanaf(bron, logo) if logo else None
 
 
 def logo_afbeelding(pad: Path | None) -> ImageCheck | None:

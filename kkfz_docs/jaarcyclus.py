@@ -94,6 +94,7 @@ def _plan(verslag: Kwaliteitsverslag, cyclus: Cyclus) -> Iterator[Bevinding]:
         )
     codes = [sp.code.strip() for _p, sp in plan.speerpunten]
     genoemd: set[str] = set()
+    eerder: dict[str, str] = {}  # code -> the doel that named it first
     for i, p in enumerate(verslag.pijlers):
         for j, doel in enumerate(p.doelen):
             code = doel.speerpunt.strip()
@@ -106,7 +107,20 @@ def _plan(verslag: Kwaliteitsverslag, cyclus: Cyclus) -> Iterator[Bevinding]:
             if gevonden is None:
                 yield fout(join_path(pad, "speerpunt"), _onbekend(code, codes))
                 continue
-            sp = gevonden[1]
+            pp, sp = gevonden
+            if code in eerder:
+                yield waarschuwing(
+                    join_path(pad, "speerpunt"),
+                    f"speerpunt {code} staat al bij {eerder[code]}; het verslag toont het dan twee keer, misschien "
+                    "met een andere status. Houd één doel per speerpunt over",
+                )
+            eerder.setdefault(code, pad)
+            if pp.nummer is not p.nummer:
+                yield waarschuwing(
+                    join_path(pad, "speerpunt"),
+                    f"speerpunt {code} hoort in het meerjarenplan bij pijler {pp.nummer.value}, maar staat hier bij "
+                    f"pijler {p.nummer.value}; zet het doel bij pijler {pp.nummer.value}, of controleer de code",
+                )
             genoemd.add(_sleutel(sp.titel))
             if doel.gepland is not None and sp.deadline is not None and doel.gepland != sp.deadline:
                 yield waarschuwing(

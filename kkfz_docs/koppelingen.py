@@ -9,12 +9,13 @@ in a circle; a file that names itself is refused.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import attrs
 
-from .document import map_van
+from .document import pad_vanaf
 from .errors import Invoerfout, OngeldigVerslag
 from .meerjarenplan import Meerjarenplan
 from .verslag import Kwaliteitsverslag
@@ -50,16 +51,24 @@ def _volg(verslag: Kwaliteitsverslag, veld: str, soort: type, lees: Lezer, foute
         return None
     regel = verslag.bron.regel(veld) if verslag.bron is not None else None
     naam = _NAMEN[veld]
-    pad = map_van(verslag.bron) / genoemd
+    pad = pad_vanaf(verslag.bron, genoemd)
 
     def fout(melding: str) -> None:
         fouten.append(Invoerfout(veld, melding, regel))
 
     eigen = verslag.bron.pad if verslag.bron is not None else None
-    if eigen is not None and pad.resolve() == eigen.resolve():
+    try:
+        zelf = eigen is not None and pad.resolve() == eigen.resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links (RuntimeError before Python 3.13)
+        fout(f"{naam} '{genoemd}' kan niet worden gelezen: het is een snelkoppeling die naar zichzelf wijst")
+        return None
+    if zelf:
         fout(f"'{genoemd}' is dit bestand zelf; noem hier het bestand van {naam}")
         return None
-    if not pad.is_file():
+    if os.path.isdir(pad):
+        fout(f"{naam} '{genoemd}' is een map; noem het bestand zelf, met de map ervoor")
+        return None
+    if not os.path.exists(pad):
         fout(
             f"{naam} '{genoemd}' is niet gevonden (gezocht als {pad}); geef het pad vanaf de map van dit "
             "bestand, of laat het veld weg"

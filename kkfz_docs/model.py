@@ -127,7 +127,16 @@ def key_converter(t: object) -> Converter:
     convert = converter_for(t)
     if t is int:
         return lambda key: int(key.strip()) if isinstance(key, str) and is_number_text(key.strip()) else convert(key)
+    if t is str:
+        return _naam
     return convert
+
+
+def _naam(key: object) -> str:
+    """The name of a value in a group (a financieringsvorm, a kengetal): text that is not empty."""
+    if key is None or (isinstance(key, str) and not key.strip()):
+        raise WaardeFout("hier staat een waarde zonder naam; zet de naam voor de dubbele punt, zoals 'WMO: 12'")
+    return converter_for(str)(key)  # type: ignore[return-value]  # the text converter returns str
 
 
 def key_segment(key: object) -> str | int:

@@ -26,6 +26,7 @@ import yaml
 from attrs import define, field
 
 from .convert import to_data
+from .document import pad_vanaf
 from .errors import OngeldigVerslag
 from .format import getal
 from .jaarcyclus import markering
@@ -97,11 +98,11 @@ class Veld:
 
 def _verslag(vorig: Kwaliteitsverslag, bron: Path, doel: Path) -> dict:
     oud, jaar = vorig.verslagjaar, vorig.verslagjaar + 1
-    plek = bron.parent
 
     def pad(naar: str) -> str:
-        """A path from last year's file, as seen from the new file."""
-        return Path(os.path.relpath((plek / naar).resolve(), doel.parent.resolve())).as_posix()
+        """A path from last year's file, as seen from the new file (lexically: a link may point nowhere)."""
+        van = os.path.abspath(pad_vanaf(vorig.bron, naar))
+        return Path(os.path.relpath(van, os.path.abspath(doel.parent))).as_posix()
 
     def nalezen(tekst: str) -> str | None:
         return f"{markering(oud)}\n\n{tekst.strip()}\n" if tekst.strip() else None
@@ -127,7 +128,7 @@ def _verslag(vorig: Kwaliteitsverslag, bron: Path, doel: Path) -> dict:
     if vorig.vooruitblik.strip():
         data["vooruitblik"] = Veld(None, f"een vooruitblik op {jaar + 1}")
     data["algemene_informatie"] = _algemene_informatie(vorig, nalezen)
-    plan = _plan(plek / vorig.meerjarenplan.strip()) if vorig.meerjarenplan.strip() else None
+    plan = _plan(pad_vanaf(vorig.bron, vorig.meerjarenplan.strip())) if vorig.meerjarenplan.strip() else None
     data["pijlers"] = [_pijler(p, oud, nalezen, plan) for p in vorig.pijlers_op_volgorde]
     if vorig.prestatie_indicatoren_nvt.strip():
         data["prestatie_indicatoren_nvt"] = nalezen(vorig.prestatie_indicatoren_nvt)

@@ -8,7 +8,9 @@ import os
 from collections.abc import Iterator
 from html import escape
 
+from . import argumenten
 from .document import set_html_preview
+from .errors import WaardeFout
 from .render import outline, soorten
 from .rules import Document, check_model
 from .text import strip_control_characters
@@ -104,8 +106,14 @@ def pdf_paginas(pad: str | os.PathLike, dpi: int = 60) -> PdfPaginas:
         import pypdfium2 as pdfium
     except ImportError:  # an optional extra
         raise ImportError("voor pagina-afbeeldingen is pypdfium2 nodig: pip install 'kkfz-docs[notebook]'") from None
+    pad = argumenten.pad("pad", pad)
+    if not os.path.isfile(pad):
+        raise WaardeFout(f"{pad} bestaat niet of is geen bestand; geef het pad van een PDF (van kd.render_pdf)")
     pngs = []
-    document = pdfium.PdfDocument(str(pad))
+    try:
+        document = pdfium.PdfDocument(str(pad))
+    except pdfium.PdfiumError:
+        raise WaardeFout(f"{pad} is geen PDF of is beschadigd; geef het pad van een PDF (van kd.render_pdf)") from None
     try:
         for page in document:
             image = page.render(scale=dpi / 72).to_pil()

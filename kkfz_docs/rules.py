@@ -9,6 +9,7 @@ The numbers in the docstrings are those of docs/regels.md.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterator
 
 import attrs
@@ -107,7 +108,7 @@ def _logo(verslag: Document) -> list[Bevinding]:
     if pad is None:
         return []
     naam = verslag.organisatie.logo.strip()
-    if not pad.is_file():
+    if not os.path.isfile(pad):
         return [
             waarschuwing(
                 "organisatie.logo",

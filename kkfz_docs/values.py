@@ -265,6 +265,8 @@ def bedrag(value: object) -> Decimal:
     if not isinstance(value, Decimal):
         raise VerkeerdType("een bedrag in euro als getal, zonder punten of euroteken (bijvoorbeeld 1495580)", value)
     _reasonable(value)
+    if value.is_signed():  # also -0.0, which would print as "€ -0"
+        raise WaardeFout(f"een omzet kan niet negatief zijn ({value}); vul het bedrag zonder minteken in, of 0")
     if value != value.quantize(Decimal("0.01")):
         raise WaardeFout(
             f"het bedrag {value} heeft meer dan twee cijfers achter de punt; een bedrag gaat tot op de cent "
@@ -441,6 +443,18 @@ class Periode:
         text = value.strip()
         match = re.fullmatch(rf"({_PUNT})(?:(\s*[-/–|]\s*)({_PUNT}))?", text)
         if not match:
+            jaren = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)
+            in_woorden = re.search(r"(?<!\d)([1-4])\s*(?:e|ste|de)?\s+kwartaal", text, re.IGNORECASE)
+            if len(jaren) == 1 and in_woorden:  # '2e kwartaal 2024'
+                raise WaardeFout(
+                    f"'{value}' is geen jaar of kwartaal zoals kkfz-docs het leest; schrijf "
+                    f"'Q{in_woorden.group(1)} {jaren[0]}'"
+                )
+            if len(jaren) == 1 and re.search(r"[^\W\dQq]", text):  # a year with words: a remark
+                raise WaardeFout(
+                    f"'{value}' is geen jaar of kwartaal; schrijf hier alleen het jaar of kwartaal ({jaren[0]} of "
+                    f"'Q2 {jaren[0]}') en zet de opmerking in de toelichting"
+                )
             raise WaardeFout(f"'{value}' is geen jaar of kwartaal; schrijf bijvoorbeeld 2025, 'Q2 2025' of '2024-2025'")
         if match.group(3) is None:
             return cls(_punt(match.group(1)))

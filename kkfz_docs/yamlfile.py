@@ -38,7 +38,8 @@ _Loader.add_constructor("tag:yaml.org,2002:value", lambda _loader, node: node.va
 _Loader.add_constructor("tag:yaml.org,2002:merge", lambda _loader, node: node.value)  # '<<' as a value
 
 _BOOL = "tag:yaml.org,2002:bool"
-_STR_OF_NULL = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:null")
+_STR, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
+_STR_OF_NULL = (_STR, _NULL)
 
 # Characters YAML's reader refuses (controls, U+FFFE/U+FFFF) and those it takes for a line break
 # where editors do not (U+0085, U+2028, U+2029): they are stood in for by private-use characters
@@ -298,6 +299,8 @@ def _map_lines(node: yaml.Node, pad: str, regels: dict[str, int], seen: set[int]
                 )
             keys.add(kpad)
             regels.setdefault(kpad, key.start_mark.line + 1)
+            if isinstance(key, yaml.ScalarNode) and key.tag == _NULL and key.value:
+                key.tag = _STR  # a name typed as 'null' or '~' stays that text (an empty name is refused later)
             if isinstance(key, yaml.ScalarNode):
                 _scalar(key, kpad, bron, is_key=True)
                 if value.start_mark.line > key.end_mark.line:  # 'terugblik: # In 2025 ...', text below

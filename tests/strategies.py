@@ -11,6 +11,8 @@ import kkfz_docs as kd
 from kkfz_docs.values import Kwartaal, Periode, Pijler
 
 tekst = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+naam = tekst.filter(str.strip)
+"""The name of a value in a group (a financieringsvorm, a kengetal): never empty."""
 
 VIJANDIG = [
     "R&D",
@@ -123,10 +125,10 @@ def verslagen(draw, tekst=tekst) -> kd.Kwaliteitsverslag:
                 clienten=st.builds(
                     kd.Clienten,
                     forensische_zorg=st.none() | aantal,
-                    anders_gefinancierd=st.dictionaries(tekst, aantal, max_size=3),
+                    anders_gefinancierd=st.dictionaries(naam, aantal, max_size=3),
                     peildatum=st.none() | st.dates(dt.date(2022, 1, 1), dt.date(2031, 1, 1)),
                 ),
-                omzet=st.dictionaries(tekst, st.decimals(0, 10**9, places=2).map(Decimal), max_size=3),
+                omzet=st.dictionaries(naam, st.decimals(0, 10**9, places=2).map(Decimal), max_size=3),
             )
         ),
         pijlers=pijlers,
@@ -143,7 +145,7 @@ def verslagen(draw, tekst=tekst) -> kd.Kwaliteitsverslag:
                     nummer=tekst,
                     naam=tekst,
                     toelichting=tekst,
-                    kengetallen=st.dictionaries(tekst, kengetal, max_size=3),
+                    kengetallen=st.dictionaries(naam, kengetal, max_size=3),
                     tabel=st.none() | tabellen(tekst),
                 ),
                 max_size=2,

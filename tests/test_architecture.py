@@ -14,7 +14,20 @@ PACKAGE = ROOT / "kkfz_docs"
 
 # Bottom to top (docs/architecture.md). A module may import from its own layer or below.
 LAYERS = [
-    {"paths", "errors", "findings", "values", "text", "format", "atomic", "model", "images", "crash", "document"},
+    {
+        "paths",
+        "errors",
+        "findings",
+        "values",
+        "text",
+        "format",
+        "atomic",
+        "model",
+        "images",
+        "crash",
+        "document",
+        "argumenten",
+    },
     {"sections"},
     {"meerjarenplan", "verslag", "jaarcyclus"},
     {"convert", "koppelingen", "load", "yamlfile"},

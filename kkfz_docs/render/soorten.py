@@ -13,12 +13,14 @@ from typing import Any, Literal
 
 from attrs import define
 
+from .. import argumenten
+from ..errors import WaardeFout
 from ..jaarcyclus import ingevuld
 from ..meerjarenplan import Meerjarenplan
 from ..verslag import Kwaliteitsverslag
 from . import context, context_plan, outline
 
-__all__ = ["SOORTEN", "STANDAARD", "PaginaLimiet", "Soort", "max_pages", "met_naam", "van"]
+__all__ = ["SOORTEN", "STANDAARD", "PaginaLimiet", "Soort", "max_pages", "met_naam", "paginalimiet", "van"]
 
 STANDAARD: Literal["standaard"] = "standaard"
 """max_pages="standaard": the document type's own page limit (six for a verslag, none for a plan)."""
@@ -69,11 +71,24 @@ def met_naam(naam: str) -> Soort:
     for soort in SOORTEN.values():
         if soort.naam == naam:
             return soort
-    raise ValueError(f"'{naam}' is geen soort document; kies {' of '.join(s.naam for s in SOORTEN.values())}")
+    raise WaardeFout(f"'{naam}' is geen soort document; kies {' of '.join(s.naam for s in SOORTEN.values())}")
+
+
+def paginalimiet(limiet: object) -> PaginaLimiet:
+    """A page limit as given to the API (max_pages=), checked: "standaard", None or a whole number from 1."""
+    if limiet == STANDAARD or limiet is None:
+        return limiet
+    if isinstance(limiet, str):
+        raise WaardeFout(
+            f"max_pages: {limiet!r} kan niet; geef een aantal pagina's als getal (max_pages=6), "
+            f"'{STANDAARD}' of None (geen grens)"
+        )
+    return argumenten.geheel_getal("max_pages", limiet, eenheid="pagina's", geen="geen grens")
 
 
 def max_pages(document: object, limiet: PaginaLimiet) -> int | None:
     """The page limit that applies: the type's own for "standaard", else as given (None: no limit)."""
+    limiet = paginalimiet(limiet)
     if isinstance(limiet, str):  # "standaard"
         return van(document).max_pages
     return limiet

@@ -23,6 +23,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 
 from attrs import define
 from lxml import etree
@@ -101,11 +102,14 @@ def read(path: str | os.PathLike) -> TemplateFile:
         stat = path.stat()
     except OSError:
         stat = None
-    if stat is None or not path.is_file():
+    if stat is None:
         raise SjabloonFout(
             f"het sjabloon {path} bestaat niet; controleer de naam of maak er een met "
             "'kkfz-docs template -o huisstijl.docx'"
         )
+    if not S_ISREG(stat.st_mode):
+        soort = "een map" if S_ISDIR(stat.st_mode) else "geen gewoon bestand (maar een apparaat of pijp)"
+        raise SjabloonFout(f"het sjabloon {path} is {soort}; geef het pad van een Word-bestand (.docx)")
     return _read(path, stat.st_size, stat.st_mtime_ns)
 
 
