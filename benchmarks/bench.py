@@ -380,12 +380,27 @@ PARTS = {
 }
 
 
+def machine_speed() -> str:
+    """A yardstick for this machine's speed, to compare runs on different days or machines: a
+    plain Python loop and a bare interpreter start (medians)."""
+
+    def loop() -> None:
+        x = 0
+        for i in range(10_000_000):
+            x += i
+
+    spin = statistics.median(timed(loop, 3)) * 1000
+    start = statistics.median(timed(lambda: subprocess.run([PY, "-c", "pass"], check=True, env=ENV), 10)) * 1000
+    return f"10 million additions in Python {spin:.0f} ms, python -c pass {start:.0f} ms"
+
+
 def load_average() -> str:
     return "load average " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {sys.platform}, {load_average()}")
+    print(f"machine speed: {machine_speed()}")
     subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "kkfz_docs")], check=True, env=ENV)
     for part in sys.argv[1:] or list(PARTS):
         PARTS[part]()

@@ -7,14 +7,17 @@ import io
 import os
 from collections.abc import Iterator
 from html import escape
+from typing import TYPE_CHECKING
 
 from . import argumenten
 from .document import set_html_preview
 from .errors import WaardeFout
-from .render import outline, soorten
 from .rules import Document, check_model
 from .text import strip_control_characters
 from .verslag import Kwaliteitsverslag
+
+if TYPE_CHECKING:
+    from .render import outline
 
 __all__ = ["PdfPaginas", "pdf_paginas", "to_html"]
 
@@ -25,12 +28,16 @@ def _t(text: object) -> str:
 
 def _outline_html(document: Document) -> Iterator[str]:
     """The document as its outline lays it out (render/outline.py), without the chart and the logo."""
+    from .render import outline, soorten  # with the first preview, not with `import kkfz_docs`
+
     soort = soorten.van(document)
     ctx = soort.context(soort.voorbereid(document))
     yield from _nodes(soort.outline, outline.Scope(ctx))
 
 
 def _nodes(nodes, outer: outline.Scope) -> Iterator[str]:
+    from .render import outline
+
     for node, scope in outline.walk(nodes, outer):
         if isinstance(node, outline.Chapter):
             yield f"<h4>{_t(outline.fill(scope, node.titel))}</h4>"
