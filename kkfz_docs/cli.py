@@ -24,7 +24,6 @@ from .errors import OngeldigVerslag, WaardeFout
 from .findings import Bevinding
 from .load import load
 from .meerjarenplan import Meerjarenplan
-from .nieuw import meerjarenplan_skelet, volgend_bestand, volgend_verslag
 from .values import Periode
 from .verslag import EERSTE_VERSLAGJAAR, Kwaliteitsverslag
 
@@ -118,6 +117,17 @@ def _version() -> str:
         return "onbekend (niet geïnstalleerd)"
 
 
+class _VersionAction(argparse.Action):
+    """--version: the version is read from the package's metadata only when asked for (15 ms)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"{parser.prog} {_version()}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="kkfz-docs",
@@ -127,9 +137,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Afsluitcodes: 0 gelukt, 1 fouten gevonden, 2 een bestand of de opdracht kon niet worden gelezen, "
         "3 een onverwachte fout in kkfz-docs, 130 afgebroken met Ctrl-C.",
     )
-    p.add_argument(
-        "--version", action="version", version=f"%(prog)s {_version()}", help="toon het versienummer en stop"
-    )
+    p.add_argument("--version", action=_VersionAction, help="toon het versienummer en stop")
     sub = p.add_subparsers(dest="opdracht", required=True, metavar="opdracht", title="opdrachten")
 
     new = sub.add_parser(
@@ -320,11 +328,15 @@ def _new_meerjarenplan(args: argparse.Namespace) -> int:
         except WaardeFout as e:
             return _fout(f"--periode: {e}", EXIT_ONLEESBAAR)
     doel = _in_map(args.uitvoer, Path(f"meerjarenplan-{periode.eerste_jaar}-{periode.laatste_jaar}.yaml"))
+    from .nieuw import meerjarenplan_skelet
+
     text = meerjarenplan_skelet(periode.eerste_jaar, periode.laatste_jaar, args.organisatie)
     return _write_new(doel, text, args.overschrijf)
 
 
 def _new_van(args: argparse.Namespace) -> int:
+    from .nieuw import volgend_bestand, volgend_verslag
+
     vorig, code = _load(args.van)
     if vorig is None:
         return code
