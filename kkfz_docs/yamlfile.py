@@ -27,6 +27,16 @@ __all__ = ["parse"]
 class _Loader(yaml.SafeLoader):
     """PyYAML's safe loader, keeping what the user typed where YAML would read something else."""
 
+    def fetch_flow_collection_start(self, TokenClass) -> None:
+        # PyYAML's scanner looks at every open [ or { for each token: a few kilobytes of [[[[ cost
+        # it seconds before Python's recursion limit stops it. A verslag nests a few levels.
+        if self.flow_level >= _MAX_FLOW_LEVEL:
+            raise RecursionError
+        super().fetch_flow_collection_start(TokenClass)
+
+
+_MAX_FLOW_LEVEL = 100
+
 
 # Numbers and dates: the text typed; the field decides (convert._from_file). YAML 1.1's yes, no, on
 # and off: the text typed (no field of a verslag is yes/no); '=' and '<<' as a value: the text.

@@ -58,3 +58,17 @@ def test_deeply_nested_json_is_refused(tmp_path):
     diep.write_text('{"verslagjaar": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
     with pytest.raises(kd.OngeldigVerslag, match="te diep genest"):
         kd.load(diep)
+
+
+def test_yaml_brackets_nested_past_any_verslag_are_refused_before_pyyaml_grinds_through_them(tmp_path):
+    """PyYAML's scanner revisits every open bracket for each token: 3,000 of them took it seconds.
+    Past a hundred levels, which no verslag has, the file is refused as too deep."""
+    diep = tmp_path / "diep.yaml"
+    diep.write_text("verslagjaar: " + "[" * 101 + "2024" + "]" * 101 + "\n", encoding="utf-8")
+    with pytest.raises(kd.OngeldigVerslag, match="te diep genest"):
+        kd.load(diep)
+    ondiep = tmp_path / "ondiep.yaml"
+    ondiep.write_text("verslagjaar: " + "[" * 99 + "2024" + "]" * 99 + "\n", encoding="utf-8")
+    with pytest.raises(kd.OngeldigVerslag) as e:
+        kd.load(ondiep)
+    assert "te diep" not in str(e.value) and "verslagjaar" in str(e.value)
