@@ -54,34 +54,24 @@ def report(name: str, times: list[float]) -> float:
     return median
 
 
+def _python(code: str) -> None:
+    subprocess.run([PY, "-c", code], check=True, env=ENV)
+
+
+def _import_cost(name: str, module: str) -> float:
+    """The median time a new process takes to import module, minus a bare interpreter's start."""
+    pairs = zip(timed(lambda: _python(f"import {module}"), 15), timed(lambda: _python("pass"), 15), strict=True)
+    return report(name, [a - b for a, b in pairs])
+
+
 def bench_import() -> None:
-    median = report(
-        "import kkfz_docs (new process, minus bare python)",
-        [
-            a - b
-            for a, b in zip(
-                timed(lambda: subprocess.run([PY, "-c", "import kkfz_docs"], check=True, env=ENV), 15),
-                timed(lambda: subprocess.run([PY, "-c", "pass"], check=True, env=ENV), 15),
-                strict=True,
-            )
-        ],
-    )
+    median = _import_cost("import kkfz_docs (new process, minus bare python)", "kkfz_docs")
     target("import kkfz_docs", f"{median * 1000:.0f} ms", "<= 60 ms", median <= 0.060)
-    floor = report(
-        "import attrs alone (the model's library; new process, minus bare python)",
-        [
-            a - b
-            for a, b in zip(
-                timed(lambda: subprocess.run([PY, "-c", "import attrs"], check=True, env=ENV), 15),
-                timed(lambda: subprocess.run([PY, "-c", "pass"], check=True, env=ENV), 15),
-                strict=True,
-            )
-        ],
-    )
+    floor = _import_cost("import attrs alone (the model's library, the same way)", "attrs")
     print(f"{'':<58} kkfz_docs costs {(median - floor) * 1000:.0f} ms more than attrs alone")
     report(
         "python -c 'import kkfz_docs' (whole process)",
-        timed(lambda: subprocess.run([PY, "-c", "import kkfz_docs"], check=True, env=ENV), 15),
+        timed(lambda: _python("import kkfz_docs"), 15),
     )
 
 
