@@ -284,6 +284,22 @@ def _meer(outcome) -> str:
     return "Geef meer geheugen met --geheugenlimiet MB (in Python: geheugenlimiet=)"
 
 
+def _oud(doelen: list[Path]) -> list[Bevinding]:
+    """A waarschuwing for the other format's file of an earlier render, left beside a single new one."""
+    if len(doelen) != 1:
+        return []
+    [nieuw] = doelen
+    return [
+        waarschuwing(
+            "",
+            f"{ander} is niet opnieuw gemaakt en hoort misschien niet meer bij {nieuw}; maak beide opnieuw "
+            f"(zonder --{nieuw.suffix[1:]}) of haal {ander.name} weg",
+        )
+        for ander in (nieuw.with_suffix(f".{fmt}") for fmt in ("docx", "pdf"))
+        if ander != nieuw and ander.is_file()
+    ]
+
+
 def _afronden(taak: _Taak, delen: list[_Deel]) -> Resultaat:
     """Write a file's formats together when every part succeeded; else nothing, saying why."""
     doelen = [taak.doel.with_name(f"{taak.doel.name}.{fmt}") for fmt in taak.formaten]
@@ -297,7 +313,7 @@ def _afronden(taak: _Taak, delen: list[_Deel]) -> Resultaat:
             write_together({doel: data[fmt] for doel, fmt in zip(doelen, taak.formaten, strict=True)})
         except Schrijffout as e:
             return Resultaat(taak.bestand, False, (), None, str(e), bevindingen)
-        return Resultaat(taak.bestand, True, taak.formaten, paginas, bevindingen=bevindingen)
+        return Resultaat(taak.bestand, True, taak.formaten, paginas, bevindingen=(*bevindingen, *_oud(doelen)))
     if any(os.path.isfile(doel) for doel in doelen):
         meldingen.append(unchanged_note(doelen))
     return Resultaat(taak.bestand, False, (), None, "\n".join(meldingen), bevindingen, onleesbaar)

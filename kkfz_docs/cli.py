@@ -447,9 +447,14 @@ def _render(args: argparse.Namespace) -> int:
             sys.stderr.write("\n")
         if klaar:
             print(tabel(klaar))
+        gedaan = (
+            f"{len(klaar)} {'verslag' if len(klaar) == 1 else 'verslagen'} klaar (de tabel hierboven); van de andere"
+            if klaar
+            else "nog geen verslag klaar;"
+        )
         print(
-            f"\nkkfz-docs: afgebroken. {len(klaar)} {'verslag' if len(klaar) == 1 else 'verslagen'} klaar (de tabel "
-            "hierboven); van de andere is niets geschreven en staan bestaande bestanden er nog zoals ze waren.",
+            f"\nkkfz-docs: afgebroken. {gedaan} is niets geschreven en staan bestaande bestanden er nog zoals ze "
+            "waren.",
             file=sys.stderr,
         )
         return EXIT_AFGEBROKEN

@@ -92,6 +92,19 @@ def test_the_cli_keeps_the_old_pair_when_a_longer_verslag_is_refused(tmp_path):
     assert {p.name: p.read_bytes() for p in (tmp_path / "uit").iterdir()} == eerst
 
 
+def test_one_format_beside_the_other_of_an_earlier_render_says_so(tmp_path):
+    """--docx alone writes a new Word file; the PDF beside it is last time's, and may not match."""
+    invoer = tmp_path / "verslag.yaml"
+    invoer.write_text(FIXTURES[0].read_text(encoding="utf-8"), encoding="utf-8")
+    [beide] = kd.render_many([invoer], tmp_path / "uit", jobs=1)
+    assert beide.gelukt and not any("niet opnieuw gemaakt" in b.melding for b in beide.bevindingen)
+    [alleen_word] = kd.render_many([invoer], tmp_path / "uit", formaten=("docx",), jobs=1)
+    [oud] = [b for b in alleen_word.bevindingen if "niet opnieuw gemaakt" in b.melding]
+    assert not oud.is_fout and "verslag.pdf" in oud.melding and "zonder --docx" in oud.melding
+    [leeg] = kd.render_many([invoer], tmp_path / "nieuw", formaten=("pdf",), jobs=1)
+    assert not any("niet opnieuw gemaakt" in b.melding for b in leeg.bevindingen)
+
+
 def _render_repeatedly(naam: str, stem: str, keer: int) -> None:
     data = minimaal()
     data["organisatie"]["naam"] = naam

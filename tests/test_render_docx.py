@@ -381,3 +381,18 @@ def test_an_indicator_without_number_or_name_still_gets_a_heading(tmp_path):
     doc = Document(kd.render_docx(kd.load(data), tmp_path / "v.docx"))
     assert all(p.text.strip() for p in doc.paragraphs if p.style.name.startswith("Heading"))
     assert "Indicator" in [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+
+
+def test_running_out_of_memory_while_opening_the_template_is_not_blamed_on_the_template(monkeypatch):
+    """Under a low memory limit python-docx can fail to open even the bundled template: that is the
+    limit's doing (the worker reports it), not a template 'kkfz-docs cannot read'."""
+    from docxtpl import DocxTemplate
+
+    from kkfz_docs.render import docx as word
+
+    def out_of_memory(self):
+        raise MemoryError
+
+    monkeypatch.setattr(DocxTemplate, "init_docx", out_of_memory)
+    with pytest.raises(MemoryError):
+        word.render_bytes(kd.load(minimaal()))

@@ -54,6 +54,8 @@ def render_bytes(verslag, template: str | os.PathLike | None = None) -> bytes:
         tpl, naam, tekst = DocxTemplate(io.BytesIO(checked.data)), checked.name, lambda: checked.text
     try:
         tpl.init_docx()
+    except MemoryError:
+        raise  # the worker reports the memory limit; the template is not to blame
     except Exception:  # python-docx on a part it cannot read: not a template we can use
         raise SjabloonFout(
             f"{naam} is geen Word-bestand dat kkfz-docs kan lezen; open het in Word en sla het opnieuw op als "
