@@ -36,6 +36,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from ..atomic import write_atomic
 from ..errors import PaginaLimietOverschreden
@@ -455,11 +456,16 @@ class _Document(BaseDocTemplate):
         )
         self.addPageTemplates([PageTemplate(id="pagina", frames=[frame])])
         self.section_pages: dict[int, int] = {0: 1}
+        self.last_pages: dict[int, int] = {0: 1}  # the page a chapter's last flowable is drawn on
+        self._section = 0
         self.last_fill = 1.0
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _Heading) and flowable.outline_key and flowable.section is not None:
             self.section_pages[flowable.section] = self.page
+            self._section = flowable.section
+        if not isinstance(flowable, Spacer | ActionFlowable):  # a space or page break after its end is no part
+            self.last_pages[self._section] = self.page
         frame = self.frame  # how full the page is so far; after the last flowable, the last page
         if frame is not None:
             self.last_fill = min(1.0, max(0.0, (frame._y1 + frame._height - frame._y) / frame._height))
@@ -570,7 +576,7 @@ def layout(
     starts = [doc.section_pages.get(i, pages) for i in range(len(s.sections))]
     secties = []
     for i, (titel, woorden) in enumerate(s.sections):
-        end = starts[i + 1] if i + 1 < len(starts) else pages
+        end = pages if i == len(s.sections) - 1 else doc.last_pages.get(i, starts[i])
         secties.append(SectieInfo(titel, starts[i], max(starts[i], end), woorden))
     meldingen = tuple(
         f"het lettertype '{family}' van het sjabloon is niet op deze computer gevonden (als TrueType-bestand); de "
