@@ -37,6 +37,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.flowables import _listWrapOn
 
 from ..atomic import write_atomic
 from ..errors import PaginaLimietOverschreden
@@ -170,6 +171,25 @@ class _Card(Table):
         if availHeight < height <= FRAME_HEIGHT:
             return []
         return super().split(availWidth, availHeight)
+
+
+class _KeepWithNext(KeepTogether):
+    """Headings kept with what follows them (ReportLab's keepWithNext), as Word's keep-with-next does:
+    when the whole does not fit in what is left of the page, the headings stay with the first lines of
+    a paragraph or the first rows of a table there (ReportLab's KeepTogether moves them all to the next
+    page, leaving the rest of this one empty, where Word breaks the table); a card still moves whole."""
+
+    def split(self, aW, aH):
+        parts = super().split(aW, aH)
+        *heads, last = self._content
+        if not heads or not parts or not isinstance(parts[0], type(self.FrameBreak)) or isinstance(last, _Card):
+            return parts
+        _width, height = _listWrapOn(heads, aW, self.canv)
+        room = aH - height - heads[0].getSpaceBefore() - last.getSpaceBefore() - 1  # spaces counted in full
+        first = last.splitOn(self.canv, aW, room) if room > 0 else []
+        if len(first) < 2:
+            return parts
+        return [*heads, *first]
 
 
 class _Story:
@@ -455,6 +475,7 @@ class _Document(BaseDocTemplate):
             bottomPadding=0,
         )
         self.addPageTemplates([PageTemplate(id="pagina", frames=[frame])])
+        self.keepTogetherClass = _KeepWithNext
         self.section_pages: dict[int, int] = {0: 1}
         self.last_pages: dict[int, int] = {0: 1}  # the page a chapter's last flowable is drawn on
         self._section = 0
