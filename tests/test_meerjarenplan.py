@@ -354,6 +354,18 @@ def test_libreoffice_opens_the_plan_and_shows_every_card(rendered, tmp_path):
         assert f"{sp['code']} {sp['titel']}" in text and sp["acties"][-1] in text
 
 
+def test_a_heading_stays_with_the_first_rows_of_a_table_too_long_for_the_page_as_in_word(rendered, tmp_path):
+    """Keep-with-next keeps a heading with the first rows of a long table, not with all of it: the
+    overview starts on page 1 under its heading in both files (ReportLab moved both to page 2)."""
+    _plan, docx, info = rendered
+    [(_p, first), *_, (_q, last)] = speerpunten(plan_data())
+    for pdf in (info.pad, soffice_to_pdf(docx, tmp_path)):
+        pages = [norm(p.extract_text()) for p in PdfReader(pdf).pages]
+        assert "Speerpunten in het kort" in pages[0], pdf.name
+        assert f"{first['code']} {first['titel']}" in pages[0], pdf.name  # its first row under it
+        assert f"{last['code']} {last['titel']}" in pages[1], pdf.name  # the table goes on over the page
+
+
 def test_the_plan_template_is_exported_and_restyled_in_word(tmp_path):
     sjabloon = kd.export_template(tmp_path / "plan-sjabloon.docx", soort="meerjarenplan")
     doc = Document(sjabloon)

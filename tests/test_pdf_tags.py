@@ -422,3 +422,17 @@ def test_a_web_address_broken_over_lines_in_a_narrow_cell_is_one_link(tmp_path):
     assert {a["/A"]["/URI"] for a in annotations} == {url}
     tops = [float(a["/Rect"][3]) for a in annotations]
     assert tops == sorted(tops, reverse=True) and len(set(tops)) == len(tops)
+
+
+def test_a_web_address_in_other_letters_is_written_in_ascii_in_the_pdf_link(tmp_path):
+    """A PDF link action holds its address in 7-bit ASCII (ISO 32000-1, 12.6.4.7): the host in IDNA,
+    other characters percent-encoded; the link's description and the text keep the address as typed."""
+    data = minimaal()
+    url = "https://bücher.example/cliënt?naam=één"
+    data["inleiding"] = f"Zie {url} voor meer."
+    kd.render_pdf(kd.load(data), tmp_path / "v.pdf")
+    [(_parent, _link, [annotation])] = link_elements(PdfReader(tmp_path / "v.pdf"))
+    uri = annotation["/A"]["/URI"]
+    assert uri == "https://xn--bcher-kva.example/cli%C3%ABnt?naam=%C3%A9%C3%A9n" and uri.isascii()
+    assert annotation["/Contents"] == f"Link naar {url}"
+    assert url in norm(PdfReader(tmp_path / "v.pdf").pages[0].extract_text())

@@ -49,19 +49,19 @@ def rendered(tmp_path_factory):
     return result
 
 
-def verdrievoudigd(tmp_path):
-    """Fixture (a) with every longer text written out three times."""
+def verdrievoudigd(tmp_path, times: int = 3):
+    """Fixture (a) with every longer text written out three times (or as many as asked)."""
 
     def triple(x):
         if isinstance(x, str) and len(x) > 40:
-            return (x.strip() + "\n\n") * 3
+            return (x.strip() + "\n\n") * times
         if isinstance(x, dict):
             return {k: triple(v) for k, v in x.items()}
         if isinstance(x, list):
             return [triple(v) for v in x]
         return x
 
-    path = tmp_path / "lang.yaml"
+    path = tmp_path / ("lang.yaml" if times == 3 else f"lang{times}.yaml")
     path.write_text(
         yaml.safe_dump(triple(yaml.safe_load(FIXTURES[0].read_text("utf-8"))), allow_unicode=True), encoding="utf-8"
     )
@@ -315,17 +315,24 @@ def test_logo_is_on_the_first_page_in_both_files(tmp_path):
 
 def test_the_page_limit_figures_name_the_pages_where_the_chapters_start(tmp_path):
     """Per chapter, the page-limit message names the page its heading is drawn on (where its bookmark
-    points), also when keep-with-next carried the heading to the next page."""
-    for source in [*FIXTURES, verdrievoudigd(tmp_path)]:
+    points), also when keep-with-next carried the heading to the next page; a chapter ends where the
+    next starts, or on the page before when the next one opens its page."""
+    from kkfz_docs.render.pdf import MARGIN_TOP
+
+    at_top = 0
+    for source in [*FIXTURES, verdrievoudigd(tmp_path), verdrievoudigd(tmp_path, 6)]:
         info = kd.render_pdf(kd.load(source), tmp_path / "v.pdf", max_pages=None)
         reader = PdfReader(tmp_path / "v.pdf")
-        chapters = [
-            reader.get_destination_page_number(item) + 1 for item in reader.outline if not isinstance(item, list)
-        ]
+        items = [item for item in reader.outline if not isinstance(item, list)]
+        chapters = [reader.get_destination_page_number(item) + 1 for item in items]
         assert [s.eerste_pagina for s in info.secties] == [1, *chapters], source.name
-        assert [s.laatste_pagina for s in info.secties[:-1]] == [max(1, p) for p in chapters]  # up to the next start
+        top = float(reader.pages[0].mediabox.top) - MARGIN_TOP
+        ends = [p - 1 if abs(float(item.top) - top) < 1 else p for p, item in zip(chapters, items, strict=True)]
+        at_top += sum(e < p for e, p in zip(ends, chapters, strict=True))
+        assert [s.laatste_pagina for s in info.secties[:-1]] == ends, source.name
         assert info.secties[-1].laatste_pagina == info.pages
         assert 0 < info.laatste_pagina_vol < 1  # the last page is not full
+    assert at_top  # a chapter did open a page
 
 
 def test_no_paragraph_leaves_a_single_line_at_a_page_end_or_start(tmp_path):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["HYPERLINK_STYLE", "URL", "split_links", "target", "word_links"]
+__all__ = ["HYPERLINK_STYLE", "URL", "ascii_uri", "split_links", "target", "word_links"]
 
 URL = re.compile(r"https?://[^\s<>\"'{}|\\^`\[\]]+", re.IGNORECASE)
 HYPERLINK_STYLE = "Hyperlink"
@@ -48,6 +48,29 @@ def split_links(text: str, website: str = "") -> Iterator[tuple[str, bool]]:
 def target(url: str) -> str:
     """Where a link goes: the address, with https:// when it was typed without ("www.x.nl")."""
     return url if "://" in url or url.lower().startswith("mailto:") else f"https://{url}"
+
+
+def ascii_uri(url: str) -> str:
+    """The address in 7-bit ASCII, as a PDF link action must hold it (ISO 32000-1, 12.6.4.7): a host
+    name in other letters in IDNA ("bücher.example" -> "xn--bcher-kva.example"), any other character
+    outside ASCII percent-encoded as UTF-8 ("cliënt" -> "cli%C3%ABnt")."""
+    if url.isascii():
+        return url
+    from urllib.parse import quote
+
+    def encoded(part: str) -> str:
+        return "".join(c if c.isascii() else quote(c, safe="") for c in part)
+
+    scheme, sep, rest = url.partition("://")
+    end = next((i for i, c in enumerate(rest) if c in "/?#"), len(rest)) if sep else 0
+    authority, path = rest[:end], rest[end:]
+    userinfo, at, hostport = authority.rpartition("@")
+    host, colon, port = hostport.partition(":")
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:  # not a name IDNA can write (an emoji): percent-encoded, as RFC 3986 allows
+        host = encoded(host)
+    return encoded(f"{scheme}{sep}{userinfo}{at}") + host + encoded(f"{colon}{port}{path}")
 
 
 def word_links(document, website: str = "", colour: str = "0563C1") -> int:

@@ -36,6 +36,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.flowables import _listWrapOn
 
 from ..atomic import write_atomic
 from ..errors import PaginaLimietOverschreden
@@ -169,6 +171,25 @@ class _Card(Table):
         if availHeight < height <= FRAME_HEIGHT:
             return []
         return super().split(availWidth, availHeight)
+
+
+class _KeepWithNext(KeepTogether):
+    """Headings kept with what follows them (ReportLab's keepWithNext), as Word's keep-with-next does:
+    when the whole does not fit in what is left of the page, the headings stay with the first lines of
+    a paragraph or the first rows of a table there (ReportLab's KeepTogether moves them all to the next
+    page, leaving the rest of this one empty, where Word breaks the table); a card still moves whole."""
+
+    def split(self, aW, aH):
+        parts = super().split(aW, aH)
+        *heads, last = self._content
+        if not heads or not parts or not isinstance(parts[0], type(self.FrameBreak)) or isinstance(last, _Card):
+            return parts
+        _width, height = _listWrapOn(heads, aW, self.canv)
+        room = aH - height - heads[0].getSpaceBefore() - last.getSpaceBefore() - 1  # spaces counted in full
+        first = last.splitOn(self.canv, aW, room) if room > 0 else []
+        if len(first) < 2:
+            return parts
+        return [*heads, *first]
 
 
 class _Story:
@@ -454,12 +475,18 @@ class _Document(BaseDocTemplate):
             bottomPadding=0,
         )
         self.addPageTemplates([PageTemplate(id="pagina", frames=[frame])])
+        self.keepTogetherClass = _KeepWithNext
         self.section_pages: dict[int, int] = {0: 1}
+        self.last_pages: dict[int, int] = {0: 1}  # the page a chapter's last flowable is drawn on
+        self._section = 0
         self.last_fill = 1.0
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _Heading) and flowable.outline_key and flowable.section is not None:
             self.section_pages[flowable.section] = self.page
+            self._section = flowable.section
+        if not isinstance(flowable, Spacer | ActionFlowable):  # a space or page break after its end is no part
+            self.last_pages[self._section] = self.page
         frame = self.frame  # how full the page is so far; after the last flowable, the last page
         if frame is not None:
             self.last_fill = min(1.0, max(0.0, (frame._y1 + frame._height - frame._y) / frame._height))
@@ -570,7 +597,7 @@ def layout(
     starts = [doc.section_pages.get(i, pages) for i in range(len(s.sections))]
     secties = []
     for i, (titel, woorden) in enumerate(s.sections):
-        end = starts[i + 1] if i + 1 < len(starts) else pages
+        end = pages if i == len(s.sections) - 1 else doc.last_pages.get(i, starts[i])
         secties.append(SectieInfo(titel, starts[i], max(starts[i], end), woorden))
     meldingen = tuple(
         f"het lettertype '{family}' van het sjabloon is niet op deze computer gevonden (als TrueType-bestand); de "

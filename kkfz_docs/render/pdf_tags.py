@@ -28,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 from reportlab.platypus.tables import TableRenderCB
 
+from .links import ascii_uri
 from .script_runs import Paragraph
 
 __all__ = [
@@ -287,7 +288,9 @@ class _LinkMarking:
     def annotate(self, url, rect, relative=0, thickness=0, color=None, dashArray=None, kind="URI", **kw) -> None:
         link = self.whole or self.started.pop(0)
         description = self.paragraph.descriptions.get(url, f"Link naar {url}")
-        Canvas.linkURL(self.canv, url, rect, relative=relative, kind=kind, Contents=PDFString(description), F=4)
+        Canvas.linkURL(
+            self.canv, ascii_uri(url), rect, relative=relative, kind=kind, Contents=PDFString(description), F=4
+        )
         link.kids.append(_Annotation(self.canv.getPageNumber(), self.canv._annotationrefs[-1]))
         self._underline(rect)
 
