@@ -325,6 +325,24 @@ def test_a_card_longer_than_a_page_breaks_over_pages(tmp_path):
     assert last > first
 
 
+def test_a_card_longer_than_a_page_breaks_in_word_too_without_leaving_its_heading_alone(tmp_path):
+    """A card's row may not split, so Word keeps a card on one page where it fits; one longer than a
+    page breaks (LibreOffice moved it to a new page and left the heading before it alone on a page)."""
+    data = plan_data()
+    speerpunten = data["pijlers"][1]["speerpunten"]
+    speerpunten[0]["acties"] = [f"Actie {i}: " + "woord " * 25 for i in range(40)]
+    plan = kd.load(data)
+    info = kd.render_pdf(plan, tmp_path / "lang.pdf")
+    docx = kd.render_docx(plan, tmp_path / "lang.docx")
+    cards = [t._tbl for t in Document(docx).tables if t.style.name == "Kaart"]
+    splits = [len(list(card.iter(qn("w:cantSplit")))) for card in cards]
+    long_card = next(i for i, card in enumerate(cards) if "Actie 39:" in "".join(card.itertext()))
+    assert splits[long_card] == 0 and sum(splits) == len(cards) - 1  # the others stay whole
+    shown = [page.extract_text() for page in PdfReader(soffice_to_pdf(docx, tmp_path)).pages]
+    assert len(shown) == info.pages
+    assert all(len(text.split()) > 20 for text in shown)  # no page with only a heading on it
+
+
 def test_word_and_pdf_headings_follow_the_outline(rendered):
     from test_outline import pdf_headings, word_blocks
 

@@ -79,6 +79,7 @@ def render_bytes(verslag, template: str | os.PathLike | None = None) -> bytes:
 
         drop_unprinted(tpl.docx)
     _lay_out_tables(tpl.docx, house)
+    _long_cards_break(tpl.docx, house)
     _set_properties(tpl, context)
     buffer = io.BytesIO()
     tpl.save(buffer)
@@ -282,6 +283,57 @@ def _lay_out_tables(document, house: house_style.HouseStyle) -> None:
                         p.get_or_add_pPr().jc_val = WD_ALIGN_PARAGRAPH.RIGHT
                     if small and i < len(rows) - 1:  # Word keeps a table on one page row by row
                         p.get_or_add_pPr().keepNext_val = True
+
+
+def _long_cards_break(document, house: house_style.HouseStyle) -> None:
+    """Let a speerpunt's card that is longer than a page break across pages, as the PDF does.
+
+    A card is a one-row table in the style "Kaart" whose row may not split, so Word and LibreOffice
+    keep it on one page where it fits. A row taller than a page cannot fit anywhere: LibreOffice then
+    moves it to a new page anyway, leaving the heading kept with it alone on the page before. The
+    card's height is estimated from its text, in the house style's font and size, at the card's
+    text width."""
+    import math
+
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+    from reportlab.lib.fonts import tt2ps
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if not document.sections:
+        return
+    section = document.sections[0]
+    width = (section.page_width - section.left_margin - section.right_margin) / 12700  # EMU -> points
+    width -= 2 * (layout.CARD_PADDING_PT + layout.CARD_BORDER_PT)
+    page = (section.page_height - section.top_margin - section.bottom_margin) / 12700
+    cards = (s for s in document.styles if s.type == WD_STYLE_TYPE.TABLE and (s.name or "").lower() == "kaart")
+    style = next(cards, None)
+    if style is None:
+        return
+    body = house.body
+    line = body.size * 1.22 * body.line_spacing  # Calibri's (and Carlito's) line height is 1.22 em
+    fonts.register()
+    font = tt2ps(body.font, 0, 0)
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        look = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
+        if look is None or look.get(qn("w:val")) != style.style_id:
+            continue
+        height = 0.0
+        for p in tbl.iter(qn("w:p")):
+            indent = 18 if p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None else 0
+            text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+            breaks = sum(1 for _ in p.iter(qn("w:br")))
+            lines = max(1, math.ceil(stringWidth(text, font, body.size) / (width - indent))) + breaks
+            height += lines * line + body.space_after
+        if height > page:
+            for cant_split in tbl.iter(qn("w:cantSplit")):
+                cant_split.getparent().remove(cant_split)
+            # LibreOffice keeps a heading with the whole of the table after it, moving both to a new
+            # page even when the row may split: the heading before the card lets go of it (the
+            # card's first lines follow it on its page).
+            before = tbl.getprevious()
+            if before is not None and before.tag == qn("w:p"):
+                before.get_or_add_pPr().keepNext_val = False  # w:keepNext w:val="0", over the style's
 
 
 _MERGES = ("w:gridSpan", "w:vMerge", "w:hMerge")
