@@ -448,15 +448,12 @@ def _render(args: argparse.Namespace) -> int:
         if klaar:
             print(tabel(klaar))
         gedaan = (
-            f"{len(klaar)} {'verslag' if len(klaar) == 1 else 'verslagen'} klaar (de tabel hierboven); van de andere"
+            f"{len(klaar)} {'verslag' if len(klaar) == 1 else 'verslagen'} klaar (de tabel hierboven); van de andere "
+            "is niets geschreven en staan bestaande bestanden er nog zoals ze waren."
             if klaar
-            else "nog geen verslag klaar;"
+            else "Er is niets geschreven; bestaande bestanden staan er nog zoals ze waren."
         )
-        print(
-            f"\nkkfz-docs: afgebroken. {gedaan} is niets geschreven en staan bestaande bestanden er nog zoals ze "
-            "waren.",
-            file=sys.stderr,
-        )
+        print(f"\nkkfz-docs: afgebroken. {gedaan}", file=sys.stderr)
         return EXIT_AFGEBROKEN
     if not resultaten:
         print("kkfz-docs: geen verslagen gevonden (.yaml, .yml of .json)", file=sys.stderr)
