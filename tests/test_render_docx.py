@@ -107,14 +107,17 @@ def test_header_names_organisation_and_year(rendered):
 
 
 def test_core_properties_describe_the_verslag(rendered):
+    from kkfz_docs.render.core_properties import core_namespace
+
     _, path = rendered["a_kortewind"]
-    props = Document(path).core_properties
-    assert props.author == "Stichting Kortewind Wonen & Begeleiding"
-    assert props.title == "Kwaliteitsverslag 2024 Stichting Kortewind Wonen & Begeleiding"
-    assert props.language == "nl-NL"
-    assert "KKFZ" in props.keywords and "2024" in props.subject
-    assert "python-docx" not in (props.author, props.last_modified_by)
-    assert abs(props.created - dt.datetime.now(dt.UTC)) < dt.timedelta(hours=1)
+    with core_namespace():  # python-docx reads them by the same prefix that docxcompose may remap
+        props = Document(path).core_properties
+        assert props.author == "Stichting Kortewind Wonen & Begeleiding"
+        assert props.title == "Kwaliteitsverslag 2024 Stichting Kortewind Wonen & Begeleiding"
+        assert props.language == "nl-NL"
+        assert "KKFZ" in props.keywords and "2024" in props.subject
+        assert "python-docx" not in (props.author, props.last_modified_by)
+        assert abs(props.created - dt.datetime.now(dt.UTC)) < dt.timedelta(hours=1)
 
 
 def test_page_is_a4(rendered):
@@ -396,3 +399,21 @@ def test_running_out_of_memory_while_opening_the_template_is_not_blamed_on_the_t
     monkeypatch.setattr(DocxTemplate, "init_docx", out_of_memory)
     with pytest.raises(MemoryError):
         word.render_bytes(kd.load(minimaal()))
+
+
+def test_core_properties_keep_their_namespace_when_docxcompose_has_remapped_it(tmp_path, monkeypatch):
+    """docxcompose (imported by docxtpl's Subdoc when installed) maps python-docx's prefix 'cp' to the
+    custom-properties namespace; core properties must still be written where Word looks for them."""
+    from docx.oxml.ns import nsmap
+
+    from kkfz_docs.render.core_properties import CORE
+
+    custom = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+    monkeypatch.setitem(nsmap, "cp", custom)
+    path = kd.render_docx(kd.load(FIXTURES[0]), tmp_path / "v.docx")
+    with zipfile.ZipFile(path) as zf:
+        core = zf.read("docProps/core.xml").decode("utf-8")
+    assert custom not in core
+    assert core.count("lastModifiedBy") == 2  # one element: its start and end tag
+    assert f'xmlns:cp="{CORE}"' in core and "Stichting Kortewind" in core.split("lastModifiedBy")[1]
+    assert nsmap["cp"] == custom  # put back as docxcompose left it

@@ -24,6 +24,7 @@ from .. import images
 from ..errors import SjabloonFout
 from . import fonts, house_style, layout, soorten, template_file
 from .context import cleaned_data
+from .core_properties import core_namespace
 from .links import word_links
 from .ooxml import Ooxml, picture
 from .sandbox import FORMAT_FILTERS as FILTERS
@@ -420,14 +421,15 @@ def _set_properties(tpl: DocxTemplate, context: dict) -> None:
     """Core properties from the same metadata the PDF gets (render/context.py)."""
     meta = context["metadata"]
     naam = _property(context["organisatie"]["naam"])
-    props = tpl.docx.core_properties
-    props.title = _property(meta["titel"])
-    props.author = naam
-    props.last_modified_by = naam
-    props.subject = _property(meta["onderwerp"])
-    props.keywords = ", ".join(meta["trefwoorden"])
-    props.language = "nl-NL"
-    props.comments = "Gemaakt met kkfz-docs"
-    props.category = meta["categorie"]
-    props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    props.revision = 1
+    with core_namespace():
+        props = tpl.docx.core_properties
+        props.title = _property(meta["titel"])
+        props.author = naam
+        props.last_modified_by = naam
+        props.subject = _property(meta["onderwerp"])
+        props.keywords = ", ".join(meta["trefwoorden"])
+        props.language = "nl-NL"
+        props.comments = "Gemaakt met kkfz-docs"
+        props.category = meta["categorie"]
+        props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+        props.revision = 1

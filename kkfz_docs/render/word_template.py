@@ -28,6 +28,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from . import layout as L
+from .core_properties import core_namespace
 from .links import HYPERLINK_STYLE
 from .outline import (
     Bullets,
@@ -478,13 +479,14 @@ def build(target: Path = TEMPLATE, soort: str = "kwaliteitsverslag") -> Path:
         p._p.getparent().remove(p._p)
     _write(Body(doc), document.outline)
 
-    props = doc.core_properties
-    props.author = "kkfz-docs"
-    props.title = document.titel
-    props.language = "nl-NL"
-    props.created = props.modified = dt.datetime(2026, 1, 1)
-    props.last_modified_by = "kkfz-docs"
-    props.comments = ""
+    with core_namespace():
+        props = doc.core_properties
+        props.author = "kkfz-docs"
+        props.title = document.titel
+        props.language = "nl-NL"
+        props.created = props.modified = dt.datetime(2026, 1, 1)
+        props.last_modified_by = "kkfz-docs"
+        props.comments = ""
     target.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     doc.save(buffer)
