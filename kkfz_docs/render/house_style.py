@@ -189,11 +189,18 @@ def _color_attr(style) -> str | None:
     from docx.oxml.ns import qn
 
     rpr = style.element.rPr
-    color = rpr.find(qn("w:color")) if rpr is not None else None
-    if color is None:
+    return _named_colour(rpr.find(qn("w:color")) if rpr is not None else None, "w:val")
+
+
+def _named_colour(element, plain: str = "w:color", themed: str = "w:themeColor") -> str | None:
+    """The colour an element names ('theme:accent1' for a theme colour, else its own value), for
+    _Theme.color; None without the element."""
+    from docx.oxml.ns import qn
+
+    if element is None:
         return None
-    theme = color.get(qn("w:themeColor"))
-    return f"theme:{theme}" if theme else color.get(qn("w:val"))
+    name = element.get(qn(themed))
+    return f"theme:{name}" if name else element.get(qn(plain))
 
 
 def _bottom_border(style, theme: _Theme, text: str) -> tuple[str, float, float] | None:
@@ -207,8 +214,7 @@ def _bottom_border(style, theme: _Theme, text: str) -> tuple[str, float, float] 
     found = _chain(style, border) if style is not None else None
     if found is None or found.get(qn("w:val"), "nil") in ("nil", "none"):
         return None
-    themed = found.get(qn("w:themeColor"))
-    colour = theme.color(f"theme:{themed}" if themed else found.get(qn("w:color"))) or text
+    colour = theme.color(_named_colour(found)) or text
     size, space = found.get(qn("w:sz"), "4"), found.get(qn("w:space"), "0")
     return colour, (int(size) if size.isdigit() else 4) / 8, float(space) if space.isdigit() else 0.0
 
@@ -255,23 +261,9 @@ def _table_header(document, theme: _Theme) -> tuple[str | None, str | None]:
     first = next((e for e in style.element.findall(qn("w:tblStylePr")) if e.get(qn("w:type")) == "firstRow"), None)
     if first is None:
         return None, None
-    shd = first.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
-    color = first.find(f"{qn('w:rPr')}/{qn('w:color')}")
-    fill = None
-    if shd is not None:
-        fill = (
-            theme.color(f"theme:{shd.get(qn('w:themeFill'))}")
-            if shd.get(qn("w:themeFill"))
-            else theme.color(shd.get(qn("w:fill")))
-        )
-    text = None
-    if color is not None:
-        text = (
-            theme.color(f"theme:{color.get(qn('w:themeColor'))}")
-            if color.get(qn("w:themeColor"))
-            else theme.color(color.get(qn("w:val")))
-        )
-    return fill, text
+    fill = _named_colour(first.find(f"{qn('w:tcPr')}/{qn('w:shd')}"), "w:fill", "w:themeFill")
+    text = _named_colour(first.find(f"{qn('w:rPr')}/{qn('w:color')}"), "w:val")
+    return theme.color(fill), theme.color(text)
 
 
 def _card_border(document, theme: _Theme) -> str | None:
@@ -280,10 +272,7 @@ def _card_border(document, theme: _Theme) -> str | None:
 
     style = _style(document, "Kaart", "table")
     top = style.element.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}/{qn('w:top')}") if style is not None else None
-    if top is None:
-        return None
-    theme_color = top.get(qn("w:themeColor"))
-    return theme.color(f"theme:{theme_color}") if theme_color else theme.color(top.get(qn("w:color")))
+    return theme.color(_named_colour(top))
 
 
 _METRIC_TWINS = {"calibri": fonts.FAMILY, "carlito": fonts.FAMILY}
