@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import define, field
 
@@ -17,7 +17,16 @@ from .findings import Bevinding
 from .images import ImageCheck, inspect
 from .paths import parent
 
-__all__ = ["Bron", "html_preview", "logo_afbeelding", "logo_pad", "map_van", "pad_vanaf", "set_html_preview"]
+__all__ = [
+    "Bron",
+    "RootDocument",
+    "html_preview",
+    "logo_afbeelding",
+    "logo_pad",
+    "map_van",
+    "pad_vanaf",
+    "set_html_preview",
+]
 
 
 @define(frozen=True)
@@ -67,6 +76,34 @@ def logo_afbeelding(pad: Path | None) -> ImageCheck | None:
         return None
     logo = inspect(pad)
     return logo if logo.usable else None
+
+
+class RootDocument:
+    """What a kwaliteitsverslag and a meerjarenplan derive alike from their organisatie and bron: the
+    logo and the notebook preview. A base of both root classes, with no fields of its own."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:  # the fields of each root class; not annotations at run time, which attrs would read
+        organisatie: Any
+        bron: Bron | None
+
+    @property
+    def logo_pad(self) -> Path | None:
+        """The logo's file, relative to the document's file (or the current folder); None if not given."""
+        return logo_pad(self.organisatie.logo, self.bron)
+
+    @property
+    def logo_bruikbaar(self) -> bool:
+        """Whether the logo is a PNG or JPEG file both renderers can place (images.inspect)."""
+        return self.logo_afbeelding is not None
+
+    @property
+    def logo_afbeelding(self) -> ImageCheck | None:
+        """The checked logo, or None when there is none or it cannot be used (check() says why)."""
+        return logo_afbeelding(self.logo_pad)
+
+    def _repr_html_(self) -> str | None:
+        return html_preview(self)
 
 
 _html_preview: list[Callable[[Any], str]] = []

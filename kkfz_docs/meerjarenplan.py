@@ -9,12 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
-from pathlib import Path
 from typing import ClassVar
 
-from .document import Bron, html_preview, logo_afbeelding, logo_pad
+from .document import Bron, RootDocument
 from .findings import Bevinding, fout, waarschuwing
-from .images import ImageCheck
 from .model import model, veld
 from .paths import join_path
 from .sections.organisatie import Organisatie
@@ -26,7 +24,7 @@ __all__ = ["Meerjarenplan", "regels"]
 
 
 @model
-class Meerjarenplan:
+class Meerjarenplan(RootDocument):
     """A meerjarenplan: per pijler an intro, own paragrafen and numbered speerpunten."""
 
     SOORT: ClassVar[str] = "meerjarenplan"
@@ -50,18 +48,6 @@ class Meerjarenplan:
         return Cyclus(self.periode.eerste_jaar)
 
     @property
-    def logo_pad(self) -> Path | None:
-        return logo_pad(self.organisatie.logo, self.bron)
-
-    @property
-    def logo_bruikbaar(self) -> bool:
-        return self.logo_afbeelding is not None
-
-    @property
-    def logo_afbeelding(self) -> ImageCheck | None:
-        return logo_afbeelding(self.logo_pad)
-
-    @property
     def pijlers_op_volgorde(self) -> list[PlanPijler]:
         return sorted(self.pijlers, key=lambda p: p.nummer)
 
@@ -74,9 +60,6 @@ class Meerjarenplan:
         """The speerpunt with this code (and its pijler), or None."""
         code = code.strip()
         return next(((p, sp) for p, sp in self.speerpunten if sp.code.strip() == code), None)
-
-    def _repr_html_(self) -> str | None:
-        return html_preview(self)
 
 
 def _buiten(deadline: Periode, periode: Periode) -> bool:

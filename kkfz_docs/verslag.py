@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 from typing import ClassVar
 
-from .document import Bron, html_preview, logo_afbeelding, logo_pad, set_html_preview
+from .document import Bron, RootDocument, set_html_preview
 from .findings import Bevinding, fout, waarschuwing
 from .format import datum
-from .images import ImageCheck
 from .meerjarenplan import Meerjarenplan
 from .model import model, veld
 from .sections.algemene_informatie import AlgemeneInformatie
@@ -29,7 +27,7 @@ EERSTE_VERSLAGJAAR = 2022
 
 
 @model
-class Kwaliteitsverslag:
+class Kwaliteitsverslag(RootDocument):
     """A kwaliteitsverslag per the handreiking of the Kwaliteitskader Forensische Zorg."""
 
     SOORT: ClassVar[str] = "kwaliteitsverslag"
@@ -74,27 +72,9 @@ class Kwaliteitsverslag:
         return self.algemene_informatie.clienten.peildatum or self.cyclus.peildatum
 
     @property
-    def logo_pad(self) -> Path | None:
-        """The logo's file, relative to the verslag file (or the current folder); None if not given."""
-        return logo_pad(self.organisatie.logo, self.bron)
-
-    @property
-    def logo_bruikbaar(self) -> bool:
-        """Whether the logo is a PNG or JPEG file both renderers can place (images.inspect)."""
-        return self.logo_afbeelding is not None
-
-    @property
-    def logo_afbeelding(self) -> ImageCheck | None:
-        """The checked logo, or None when there is none or it cannot be used (check() says why)."""
-        return logo_afbeelding(self.logo_pad)
-
-    @property
     def pijlers_op_volgorde(self) -> list[PijlerReflectie]:
         """The pijler reflections in the handreiking's order: 1-4, then 5 if present."""
         return sorted(self.pijlers, key=lambda p: p.nummer)
-
-    def _repr_html_(self) -> str | None:
-        return html_preview(self)
 
 
 def regels(verslag: Kwaliteitsverslag, _pad: str, cyclus: Cyclus) -> Iterator[Bevinding]:
