@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,6 +45,30 @@ def minimaal() -> dict:
 @pytest.fixture
 def data() -> dict:
     return minimaal()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A fixture loaded and rendered once for the whole test session (read, never changed)."""
+
+    verslag: Any
+    docx: Path
+    pdf: Path
+    info: Any  # the RenderInfo of the PDF
+
+
+@pytest.fixture(scope="session")
+def rendered_fixtures(tmp_path_factory) -> dict[str, Rendered]:
+    """Every verslag in fixtures/ as Word and PDF, by file stem; shared by the test modules that read them."""
+    import kkfz_docs as kd
+
+    out = tmp_path_factory.mktemp("fixtures")
+    result = {}
+    for f in FIXTURES:
+        verslag = kd.load(f)
+        info = kd.render_pdf(verslag, out / f"{f.stem}.pdf")
+        result[f.stem] = Rendered(verslag, kd.render_docx(verslag, out / f"{f.stem}.docx"), info.pad, info)
+    return result
 
 
 def soffice_to_pdf(docx: Path, outdir: Path) -> Path:

@@ -9,7 +9,6 @@ from conftest import FIXTURES
 from docx import Document
 from pypdf import PdfReader
 
-import kkfz_docs as kd
 from kkfz_docs.render import layout as L
 from kkfz_docs.render import outline
 from kkfz_docs.render.context import build
@@ -18,17 +17,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    out = tmp_path_factory.mktemp("paar")
-    files = {}
-    for f in FIXTURES:
-        verslag = kd.load(f)
-        files[f.stem] = (
-            verslag,
-            kd.render_docx(verslag, out / f"{f.stem}.docx"),
-            kd.render_pdf(verslag, out / f"{f.stem}.pdf", max_pages=None).pad,
-        )
-    return files
+def rendered(rendered_fixtures):
+    return {stem: (r.verslag, r.docx, r.pdf) for stem, r in rendered_fixtures.items()}
 
 
 def norm(text: str) -> str:

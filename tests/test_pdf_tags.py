@@ -25,15 +25,8 @@ def norm(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    out = tmp_path_factory.mktemp("tags")
-    result = {}
-    for f in FIXTURES:
-        verslag = kd.load(f)
-        kd.render_pdf(verslag, out / f"{f.stem}.pdf")
-        kd.render_docx(verslag, out / f"{f.stem}.docx")
-        result[f.stem] = verslag, PdfReader(out / f"{f.stem}.pdf"), Document(out / f"{f.stem}.docx")
-    return result
+def rendered(rendered_fixtures):
+    return {stem: (r.verslag, PdfReader(r.pdf), Document(r.docx)) for stem, r in rendered_fixtures.items()}
 
 
 def outline(reader: PdfReader) -> list[tuple[int, str, int]]:

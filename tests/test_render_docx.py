@@ -28,10 +28,9 @@ HOOFDSTUKKEN = [
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
+def rendered(rendered_fixtures):
     """Each fixture rendered once: {stem: (verslag, path)}."""
-    out = tmp_path_factory.mktemp("docx")
-    return {f.stem: (kd.load(f), kd.render_docx(kd.load(f), out / f"{f.stem}.docx")) for f in FIXTURES}
+    return {stem: (r.verslag, r.docx) for stem, r in rendered_fixtures.items()}
 
 
 def body_text(doc) -> str:

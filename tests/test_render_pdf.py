@@ -35,18 +35,8 @@ def pdf_text(path, strip_running=True) -> str:
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    out = tmp_path_factory.mktemp("pdf")
-    result = {}
-    for f in FIXTURES:
-        verslag = kd.load(f)
-        result[f.stem] = (
-            verslag,
-            kd.render_pdf(verslag, out / f"{f.stem}.pdf"),
-            out / f"{f.stem}.pdf",
-            kd.render_docx(verslag, out / f"{f.stem}.docx"),
-        )
-    return result
+def rendered(rendered_fixtures):
+    return {stem: (r.verslag, r.info, r.pdf, r.docx) for stem, r in rendered_fixtures.items()}
 
 
 def verdrievoudigd(tmp_path, times: int = 3):
