@@ -242,8 +242,7 @@ def _lay_out_tables(document, house: house_style.HouseStyle) -> None:
 
     if not document.sections:
         return
-    section = document.sections[0]
-    available = (section.page_width - section.left_margin - section.right_margin) / 12700  # EMU -> points
+    available, _height = _text_area(document.sections[0])
     fonts.register()
     bold = tt2ps(house.body.font, 1, 0)
     for table in document.tables:
@@ -303,16 +302,14 @@ def _long_cards_break(document, house: house_style.HouseStyle) -> None:
 
     if not document.sections:
         return
-    section = document.sections[0]
-    width = (section.page_width - section.left_margin - section.right_margin) / 12700  # EMU -> points
+    width, page = _text_area(document.sections[0])
     width -= 2 * (layout.CARD_PADDING_PT + layout.CARD_BORDER_PT)
-    page = (section.page_height - section.top_margin - section.bottom_margin) / 12700
     cards = (s for s in document.styles if s.type == WD_STYLE_TYPE.TABLE and (s.name or "").lower() == "kaart")
     style = next(cards, None)
     if style is None:
         return
     body = house.body
-    line = body.size * 1.22 * body.line_spacing  # Calibri's (and Carlito's) line height is 1.22 em
+    line = body.size * layout.LINE_HEIGHT_EM * body.line_spacing
     fonts.register()
     font = tt2ps(body.font, 0, 0)
     for tbl in document.element.body.iter(qn("w:tbl")):
@@ -335,6 +332,15 @@ def _long_cards_break(document, house: house_style.HouseStyle) -> None:
             before = tbl.getprevious()
             if before is not None and before.tag == qn("w:p"):
                 before.get_or_add_pPr().keepNext_val = False  # w:keepNext w:val="0", over the style's
+
+
+def _text_area(section) -> tuple[float, float]:
+    """The width and height (points) inside a section's margins."""
+    emu = 12700  # per point
+    return (
+        (section.page_width - section.left_margin - section.right_margin) / emu,
+        (section.page_height - section.top_margin - section.bottom_margin) / emu,
+    )
 
 
 _MERGES = ("w:gridSpan", "w:vMerge", "w:hMerge")

@@ -22,6 +22,7 @@ __all__ = [
     "HEADER_FOOTER_CM",
     "HEADER_PT",
     "HEADINGS",
+    "LINE_HEIGHT_EM",
     "LINE_SPACING",
     "LOGO_HEIGHT_CM",
     "MARGIN_BOTTOM_CM",
@@ -42,6 +43,7 @@ HEADER_FOOTER_CM = 1.0  # distance of the running header and footer from the pag
 
 BODY_PT = 10.5
 LINE_SPACING = 1.08  # Word's "1.08 lines"
+LINE_HEIGHT_EM = 1.22  # a single line of Calibri (and of Carlito, its metric twin), in em
 SPACE_AFTER_PT = 4
 HEADER_PT = 8.5
 AFTER_TABLE_PT = 4

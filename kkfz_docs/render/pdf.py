@@ -109,17 +109,20 @@ def _styles(house: HouseStyle) -> dict[str, ParagraphStyle]:
 
     fonts.register()
     b = house.body
-    body = style("body", b, 1.22 * b.line_spacing)  # Calibri's (and Carlito's) line height is 1.22 em
+    body = style("body", b, L.LINE_HEIGHT_EM * b.line_spacing)
     bold = tt2ps(b.font, 1, 0)
     return {
         "body": body,
-        "title": style("title", house.title, 1.22 * house.title.line_spacing),
-        "subtitle": style("subtitle", house.subtitle, 1.22 * house.subtitle.line_spacing),
-        **{f"h{n}": style(f"h{n}", h, 1.22 * h.line_spacing, keepWithNext=1) for n, h in house.headings.items()},
+        "title": style("title", house.title, L.LINE_HEIGHT_EM * house.title.line_spacing),
+        "subtitle": style("subtitle", house.subtitle, L.LINE_HEIGHT_EM * house.subtitle.line_spacing),
+        **{
+            f"h{n}": style(f"h{n}", h, L.LINE_HEIGHT_EM * h.line_spacing, keepWithNext=1)
+            for n, h in house.headings.items()
+        },
         "bullet": style(
             "bullet",
             house.bullet,
-            1.22 * house.bullet.line_spacing,
+            L.LINE_HEIGHT_EM * house.bullet.line_spacing,
             leftIndent=0.63 * cm,
             bulletIndent=0,
             bulletFontName=body.fontName,
@@ -129,7 +132,7 @@ def _styles(house: HouseStyle) -> dict[str, ParagraphStyle]:
         "cell_head": ParagraphStyle(
             "cell_head", parent=body, fontName=bold, textColor=_color(house.table_text), spaceAfter=0
         ),
-        "header": style("header", house.header, 1.22, alignment=TA_RIGHT),
+        "header": style("header", house.header, L.LINE_HEIGHT_EM, alignment=TA_RIGHT),
     }
 
 
@@ -371,7 +374,7 @@ class _Story:
         else:
             self.flow.append(table)
         # The Word template's empty paragraph after a table: one line of its small size.
-        self.flow.append(Spacer(0, L.AFTER_TABLE_PT * 1.22 * L.LINE_SPACING))
+        self.flow.append(Spacer(0, L.AFTER_TABLE_PT * L.LINE_HEIGHT_EM * L.LINE_SPACING))
 
     def _aligned(self, name: str) -> ParagraphStyle:
         """The cell style, aligned right (a column of numbers)."""
