@@ -392,7 +392,7 @@ def machine_speed() -> str:
             x += i
 
     spin = statistics.median(timed(loop, 3)) * 1000
-    start = statistics.median(timed(lambda: subprocess.run([PY, "-c", "pass"], check=True, env=ENV), 10)) * 1000
+    start = statistics.median(timed(lambda: _python("pass"), 10)) * 1000
     return f"10 million additions in Python {spin:.0f} ms, python -c pass {start:.0f} ms"
 
 
